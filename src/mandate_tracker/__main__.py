@@ -1,0 +1,3 @@
+from mandate_tracker.cli import main
+
+main()
