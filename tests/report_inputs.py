@@ -164,7 +164,7 @@ def seed_workspace() -> WorkspaceView:
         targets=(TargetPoint(dt.date(2021, 6, 30), 30),),
         observations=(
             Observation(dt.date(2020, 9, 28), 8, at("2020-10-04T10:00")),
-            Observation(dt.date(2020, 12, 28), 16, at("2021-01-05T10:00")),
+            Observation(dt.date(2020, 12, 28), 18, at("2021-01-05T10:00")),
         ),
     )
     return WorkspaceView(

@@ -23,7 +23,12 @@ from mandate_tracker.report.model import (
     TargetRow,
 )
 from mandate_tracker.report.periods import Mandate, ReportPeriod, previous_period
-from mandate_tracker.report.workspace import Indicator, TrackedObligation, WorkspaceView
+from mandate_tracker.report.workspace import (
+    Indicator,
+    TrackedObligation,
+    WorkspaceSource,
+    WorkspaceView,
+)
 
 SUBTITLES: dict[ReportKind, str] = {
     "quarterly": "Report of the Secretary-General",
@@ -44,7 +49,7 @@ def build_report(
     definition: ReportDefinition,
     mandate: Mandate,
     period: ReportPeriod,
-    workspace: WorkspaceView,
+    workspace: WorkspaceSource,
     *,
     generated: dt.date | None = None,
     chart_maker: ChartMaker | None = make_chart,

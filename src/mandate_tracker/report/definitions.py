@@ -49,7 +49,7 @@ _PARAGRAPH_REF = re.compile(
 _OTHER_DOCUMENT = re.compile(r"^\s*(?:above|below)?\s*,?\s*of\s+(?:its\s+)?resolution", re.I)
 _TITLE_CUT = re.compile(
     r",\s+(?:particularly|notably|in particular|including|to include|as well as|on the basis|"
-    r"encouraging|referred to|with a view)\b|;",
+    r"encouraging|with a view)\b|\s+(?:referred to|referenced)\s+in\b|;",
     re.IGNORECASE,
 )
 _TITLE_LEAD = re.compile(
@@ -209,7 +209,7 @@ def _section_from_item(item: Item) -> SectionDefinition:
 def sections_from_inline_list(paragraph: Paragraph) -> tuple[SectionDefinition, ...]:
     """Sections from "including, among others, A, B, C and D" in a paragraph without items."""
     text = normalise_space(paragraph.text)
-    match = _INLINE_LIST.search(text)
+    match = _INLINE_LIST.search(text, _list_start(text))
     entries = _split_list(match.group("list")) if match else []
     if len(entries) < 2:
         own = [r.number for r in paragraph.facts.paragraph_references]
@@ -232,6 +232,12 @@ def sections_from_inline_list(paragraph: Paragraph) -> tuple[SectionDefinition, 
         )
         for number, entry in enumerate(entries, start=1)
     )
+
+
+def _list_start(text: str) -> int:
+    """Where the list of what the report covers starts: after "benchmarks", when named."""
+    found = re.search(r"\bbenchmarks?\b", text, re.IGNORECASE)
+    return found.end() if found else 0
 
 
 def _split_list(text: str) -> list[str]:

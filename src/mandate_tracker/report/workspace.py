@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, Protocol
 
 from mandate_tracker.model import Obligation
 
@@ -138,3 +138,12 @@ class WorkspaceView:
     @property
     def is_empty(self) -> bool:
         return not self.obligations and not self.indicators
+
+
+class WorkspaceSource(Protocol):
+    """Anything that can show the workspace as it stood at the end of a day."""
+
+    def as_of(self, day: dt.date) -> WorkspaceView: ...
+
+    @property
+    def is_empty(self) -> bool: ...

@@ -1,0 +1,101 @@
+"""Building a report: sections pull their provisions' data as it stood at the cut-off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mandate_tracker.model import Document
+from mandate_tracker.parse import read_document
+from mandate_tracker.report.build import build_report
+from mandate_tracker.report.definitions import report_definition
+from mandate_tracker.report.model import Report
+from mandate_tracker.report.periods import mandate_of, select_period
+from mandate_tracker.report.workspace import WorkspaceView
+from tests.helpers import SEED
+from tests.report_inputs import seed_workspace
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def seed() -> Document:
+    return read_document(SEED)
+
+
+def quarterly(
+    doc: Document,
+    workspace: WorkspaceView,
+    *,
+    period: str | None = None,
+    as_of: dt.date | None = None,
+) -> Report:
+    definition = report_definition(doc, "quarterly")
+    mandate = mandate_of(doc)
+    chosen = select_period(definition, mandate, period=period, as_of=as_of)
+    return build_report(doc, definition, mandate, chosen, workspace, chart_maker=None)
+
+
+def test_section_i_carries_the_obligations_and_indicators_of_paragraph_3(seed: Document) -> None:
+    report = quarterly(seed, seed_workspace(), period="2021Q1")
+    first = report.sections[0]
+    assert [o.source for o in first.obligations] == ["para-3-dash-1", "para-3-dash-4"]
+    assert [t.indicator for t in first.targets] == ["P3-DDR", "P3-WOMEN"]
+    assert report.sections[1].obligations[0].source == "para-14-dash-1"
+    assert report.sections[1].targets == ()
+
+
+def test_the_as_of_report_shows_only_values_recorded_before_the_date(seed: Document) -> None:
+    # The December figures (period ending 2020-12-28) were entered on 5 and 6 January 2021.
+    before = quarterly(seed, seed_workspace(), as_of=D(2021, 1, 4)).sections[0]
+    after = quarterly(seed, seed_workspace(), as_of=D(2021, 1, 7)).sections[0]
+    ddr_before = next(t for t in before.targets if t.indicator == "P3-DDR")
+    ddr_after = next(t for t in after.targets if t.indicator == "P3-DDR")
+    assert (ddr_before.latest, ddr_before.latest_period) == (300, "2020-09-28")
+    assert (ddr_after.latest, ddr_after.latest_period) == (650, "2020-12-28")
+    women_before = next(t for t in before.targets if t.indicator == "P3-WOMEN")
+    assert women_before.latest == 8
+
+
+def test_statuses_and_narratives_are_those_in_force_on_the_day(seed: Document) -> None:
+    early = quarterly(seed, seed_workspace(), as_of=D(2020, 10, 1))
+    late = quarterly(seed, seed_workspace(), period="2021Q1")
+    status = {o.source: o.status for o in early.sections[0].obligations}
+    assert status == {"para-3-dash-1": "in progress", "para-3-dash-4": "not started"}
+    assert {o.status for o in late.sections[0].obligations} == {"off track", "in progress"}
+    assert early.sections[0].narrative == "Slow start of the DDR."
+    assert late.sections[0].narrative == "Integration picked up in December."
+
+
+def test_changes_since_the_previous_report(seed: Document) -> None:
+    report = quarterly(seed, seed_workspace(), period="2021Q1")  # report 3, cut-off 2021-03-28
+    changes = {(c.subject, c.field): (c.before, c.after) for c in report.sections[0].changes}
+    assert changes[("Integrate at least 2,000 members in the MDSF", "status")] == (
+        "in progress",
+        "off track",
+    )
+    # the previous report (cut-off 2020-12-28) knew the September figure only
+    latest = changes[("Members of armed groups integrated in the MDSF", "latest value")]
+    assert latest == ("300 members", "650 members")
+    first = quarterly(seed, seed_workspace(), period="2020Q3")
+    assert first.sections[0].changes == ()
+    assert "first report" in first.sections[0].changes_note
+
+
+def test_target_status_follows_progress_along_the_way_to_the_target(seed: Document) -> None:
+    report = quarterly(seed, seed_workspace(), period="2021Q1")
+    status = {t.indicator: t.status for t in report.sections[0].targets}
+    # 650 of 2,000 after half the time is behind; 18 per cent (from 3, aiming at 30) is ahead
+    assert status == {"P3-DDR": "off track", "P3-WOMEN": "on track"}
+
+
+def test_an_empty_workspace_gives_a_report_whose_sections_say_they_are_empty(
+    seed: Document,
+) -> None:
+    report = quarterly(seed, WorkspaceView(document_symbol="S/2020/600"), period="2020Q4")
+    assert len(report.sections) == 4
+    assert "holds no obligations or indicators" in report.notes[0]
+    assert all(s.empty_message for s in report.sections)
+    assert "paragraph 3" in report.sections[0].empty_message
+    assert "paragraphs 30, 31, 36" in report.sections[2].empty_message
