@@ -40,7 +40,7 @@ def test_the_seed_asks_for_a_quarterly_report_a_letter_and_a_roadmap(seed: Docum
 def test_quarterly_sections_are_the_items_of_paragraph_62(seed: Document) -> None:
     quarterly = report_definition(seed, "quarterly")
     assert [s.label for s in quarterly.sections] == ["(i)", "(ii)", "(iii)", "(iv)"]
-    assert [s.anchor for s in quarterly.sections][0] == "para-62-i"
+    assert quarterly.sections[0].anchor == "para-62-i"
     first, second = quarterly.sections[0], quarterly.sections[1]
     assert first.title == "Progress in the implementation of the Agreement"
     assert "priority measures referenced in paragraph 3" in first.quote

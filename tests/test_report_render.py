@@ -91,7 +91,7 @@ def test_the_docx_has_word_headings_tables_and_pictures(report: Report) -> None:
     header_rows = [[c.text for c in t.rows[0].cells] for t in document.tables]
     assert ["Obligation", "Owner", "Due", "Status", "Source"] in header_rows
     targets = next(t for t in document.tables if t.rows[0].cells[0].text == "Indicator")
-    assert [c.text for c in targets.rows[1].cells][0] == (
+    assert targets.rows[1].cells[0].text == (
         "P3-DDR Members of armed groups integrated in the MDSF"
     )
     assert targets.rows[1].cells[2].text == "650 (2020-12-28)"
