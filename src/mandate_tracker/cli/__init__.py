@@ -25,7 +25,7 @@ err_console = Console(stderr=True)
 
 def _register_commands() -> None:
     # Imported for their side effect of adding commands to `app`.
-    from mandate_tracker.cli import obligations_cmd, parse_cmd  # noqa: F401
+    from mandate_tracker.cli import obligations_cmd, parse_cmd, report_cmd  # noqa: F401
 
 
 _register_commands()

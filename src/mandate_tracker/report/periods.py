@@ -121,11 +121,14 @@ def _by_period_name(
     for candidate in periods:
         if start <= candidate.due <= end:
             return candidate
+    if end < mandate.adopted or start > mandate.ends:
+        raise InputError(
+            f"{name} is outside the mandate, which runs from {mandate.adopted} to {mandate.ends}"
+        )
     dues = ", ".join(str(p.due) for p in periods)
-    where = "outside the mandate" if end < mandate.adopted or start > mandate.ends else "in it"
     raise InputError(
-        f"no {definition.kind} report falls due in {name} ({where}; the mandate runs from "
-        f"{mandate.adopted} to {mandate.ends}, {definition.kind} reports fall due on {dues})"
+        f"no {definition.kind} report falls due in {name}: {definition.kind} reports fall due "
+        f"on {dues}"
     )
 
 
