@@ -277,9 +277,9 @@ class _Reader:
         while True:
             before = "[,;:.]" if expected == 1 else "[;:.]"
             # "...; 36. Calls" or, with a heading run in too, "...; Reporting and review 36. Calls"
+            run_in_heading = r"(?:[A-Z][\w',-]*(?: [\w',-]+){0,12} +)?"
             match = re.search(
-                rf"(?<={before})\s+(?=(?:[A-Z][\w',-]*(?: [\w',-]+){{0,12}} +)?{expected}\.\s+[A-Z])",
-                line.text,
+                rf"(?<={before})\s+(?={run_in_heading}{expected}\.\s+[A-Z])", line.text
             )
             if not match or match.start() == 0:
                 return [*pieces, line]
