@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from mandate_tracker.analyse.actors import addressees
 from mandate_tracker.analyse.clauses import clause_bounds, clause_starts
 from mandate_tracker.analyse.dates import DateContext, deadlines, mandate_end, recurrences
-from mandate_tracker.analyse.obligations import derive_obligations
+from mandate_tracker.analyse.obligations import clause_kind, derive_obligations
 from mandate_tracker.analyse.references import paragraph_references, references, resolution_years
 from mandate_tracker.analyse.targets import targets
 from mandate_tracker.analyse.tasks import Segment, code_tasks
 from mandate_tracker.analyse.vocabulary import actors
-from mandate_tracker.model import Clause, Document, Facts, Item, Paragraph, walk_items
+from mandate_tracker.model import Clause, Document, Facts, Item, Paragraph, Span, walk_items
 
 __all__ = ["analyse_document", "derive_obligations", "strict_warnings"]
 
@@ -68,9 +68,7 @@ def _texts(paragraph: Paragraph) -> list[str]:
 
 def _analyse_paragraph(paragraph: Paragraph, context: _Context) -> None:
     clauses = _clauses(paragraph.text, paragraph.verb)
-    segments = [
-        Segment(c.span, _mission_side(c.addressees)) for c in clauses if c.force in _ASSIGNING
-    ]
+    segments = [_segment(c, c.span) for c in clauses if c.force in _ASSIGNING]
     paragraph.facts = _facts(paragraph.text, context, clauses, segments)
     governing = clauses[-1] if clauses else None
     for item in paragraph.items:
@@ -81,7 +79,7 @@ def _analyse_item(item: Item, governing: Clause | None, context: _Context) -> No
     own = _clauses(item.text, None) if _opens_with_verb(item.text) else []
     segments: list[Segment] = []
     if governing is not None and governing.force in _ASSIGNING:
-        segments.append(Segment((0, len(item.text)), _mission_side(governing.addressees)))
+        segments.append(_segment(governing, (0, len(item.text))))
     item.facts = _facts(item.text, context, own, segments)
     for child in item.items:
         _analyse_item(child, governing, context)
@@ -112,6 +110,11 @@ def _clauses(text: str, opening_verb: str | None) -> list[Clause]:
 def _opens_with_verb(text: str) -> bool:
     starts = clause_starts(text, None)
     return bool(starts) and starts[0].force != "unknown"
+
+
+def _segment(clause: Clause, span: Span) -> Segment:
+    reporting = clause_kind(clause) in ("report", "benchmark")
+    return Segment(span, _mission_side(clause.addressees), reporting)
 
 
 def _mission_side(names: tuple[str, ...]) -> bool:

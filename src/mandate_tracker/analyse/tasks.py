@@ -7,6 +7,7 @@ tasks in passing and are not coded. For every task cue found in an assigning seg
 - a task with ``only`` takes that modality (UseOfForce: Security);
 - when the segment is not addressed to a peace operation or the Secretariat, the Council is
   encouraging others: ``Encouraged``;
+- a segment that asks for a report on it codes it ``Monitor``;
 - otherwise the nearest modality cue governing the task cue decides (a modality cue that ends
   before the task cue within the segment, or overlaps it): Monitor, Assist or Security; with none,
   ``Assist``.
@@ -32,6 +33,7 @@ class Segment:
 
     span: Span
     mission: bool  # addressed to a peace operation or the Secretariat
+    reporting: bool = False  # a duty to report on it: the modality is Monitor
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ def _modality(
         return only, None
     if not segment.mission:
         return "Encouraged", None
+    if segment.reporting:
+        return "Monitor", None
     floor = max(segment.span[0], cue.start - _LOOKBACK)
     governing = [m for m in modality_cues if floor <= m.start < cue.end]
     if not governing:
