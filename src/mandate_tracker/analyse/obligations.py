@@ -139,7 +139,7 @@ def _item_obligations(symbol: str, number: str, item: Item, parent: _Parent) -> 
         kind=parent.kind,
         title=_title(item.title or item.text),
         owner=parent.owner,
-        source=Source(number, item.anchor, (0, len(item.text)), item.text),
+        source=Source(number, item.anchor, (0, len(item.text)), item.text or item.title or ""),
         due=facts.deadlines[0].date if facts.deadlines else parent.due,
         recurrence=facts.recurrences[0].interval if facts.recurrences else None,
         targets=tuple(facts.targets),

@@ -96,10 +96,13 @@ def _strip_adverbs(words: str, adverbs: tuple[str, ...]) -> str:
     return words
 
 
+def _read(name: str) -> str:
+    return (resources.files("mandate_tracker") / "data" / "vocab" / name).read_text("utf-8")
+
+
 def _load(name: str) -> dict[str, Any]:
-    path = resources.files("mandate_tracker") / "data" / "vocab" / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(_read(name))
     except yaml.YAMLError as error:
         raise ValidationError(f"data/vocab/{name} is not valid YAML: {error}") from error
     if not isinstance(data, dict):
