@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mandate_tracker.analyse.actors import addressees
-from mandate_tracker.analyse.clauses import clause_bounds, clause_starts
+from mandate_tracker.analyse.clauses import clause_bounds, clause_starts, opens_with_known_verb
 from mandate_tracker.analyse.dates import DateContext, deadlines, mandate_end, recurrences
 from mandate_tracker.analyse.obligations import clause_kind, derive_obligations
 from mandate_tracker.analyse.references import paragraph_references, references, resolution_years
@@ -76,7 +76,7 @@ def _analyse_paragraph(paragraph: Paragraph, context: _Context) -> None:
 
 
 def _analyse_item(item: Item, governing: Clause | None, context: _Context) -> None:
-    own = _clauses(item.text, None) if _opens_with_verb(item.text) else []
+    own = _clauses(item.text, None) if opens_with_known_verb(item.text) else []
     segments: list[Segment] = []
     if governing is not None and governing.force in _ASSIGNING:
         segments.append(_segment(governing, (0, len(item.text))))
@@ -105,11 +105,6 @@ def _clauses(text: str, opening_verb: str | None) -> list[Clause]:
         who = addressees(clause_text, start.end - begin, start.force, text)
         found.append(Clause(start.verb, start.force, tuple(who), clause_text, (begin, end)))
     return found
-
-
-def _opens_with_verb(text: str) -> bool:
-    starts = clause_starts(text, None)
-    return bool(starts) and starts[0].force != "unknown"
 
 
 def _segment(clause: Clause, span: Span) -> Segment:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from mandate_tracker.analyse.vocabulary import Actor, Actors, actors
+from mandate_tracker.analyse.vocabulary import Actor, actors
 from mandate_tracker.model import Force
 
 COUNCIL = "Security Council"
@@ -37,7 +37,8 @@ _OBJECT_START_WORDS = 3
 
 
 @cache
-def _alias_pattern(registry: Actors) -> re.Pattern[str]:
+def _alias_pattern() -> re.Pattern[str]:
+    registry = actors()
     parts: list[tuple[str, str]] = []
     for actor in registry.actors:
         for alias in actor.aliases:
@@ -50,7 +51,8 @@ def _alias_pattern(registry: Actors) -> re.Pattern[str]:
 
 
 @cache
-def _alias_index(registry: Actors) -> dict[str, Actor]:
+def _alias_index() -> dict[str, Actor]:
+    registry = actors()
     index: dict[str, Actor] = {}
     for actor in registry.actors:
         for alias in actor.aliases:
@@ -60,10 +62,9 @@ def _alias_index(registry: Actors) -> dict[str, Actor]:
 
 def actors_named(text: str) -> list[str]:
     """Canonical names of every registered actor named in ``text``, in order, once each."""
-    registry = actors()
-    index = _alias_index(registry)
+    index = _alias_index()
     names: list[str] = []
-    for match in _alias_pattern(registry).finditer(text):
+    for match in _alias_pattern().finditer(text):
         actor = index.get(match.group(0).lower())
         if actor and actor.name not in names:
             names.append(actor.name)
@@ -72,7 +73,7 @@ def actors_named(text: str) -> list[str]:
 
 def canonical(name: str) -> str:
     """The canonical name of an alias, or the name as written when it is not registered."""
-    actor = _alias_index(actors()).get(name.strip().lower())
+    actor = _alias_index().get(name.strip().lower())
     return actor.name if actor else name.strip()
 
 
@@ -115,7 +116,7 @@ def _resolve(window: str, paragraph_text: str, keep_unknown: bool = True) -> lis
 def _object_actor(rest: str, paragraph_text: str) -> list[str]:
     """Without an infinitive, only an actor that is the verb's object itself is addressed."""
     head = " ".join(rest.split()[:_OBJECT_START_WORDS])
-    match = _alias_pattern(actors()).search(rest)
+    match = _alias_pattern().search(rest)
     if not match or match.start() >= len(head):
         return []
     aside = _ASIDE.search(rest)

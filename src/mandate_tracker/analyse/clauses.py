@@ -31,7 +31,6 @@ class ClauseStart:
     force: Force
 
 
-@cache
 def _verb_pattern(vocabulary: Verbs) -> str:
     adverbs = "|".join(re.escape(a) for a in sorted(vocabulary.adverbs, key=len, reverse=True))
     phrases = "|".join(re.escape(v.phrase) for v in vocabulary.operative)
@@ -39,21 +38,20 @@ def _verb_pattern(vocabulary: Verbs) -> str:
 
 
 @cache
-def _inner_start(vocabulary: Verbs) -> re.Pattern[str]:
+def _inner_start() -> re.Pattern[str]:
     # Inside a paragraph a clause verb is printed in lower case: "..., and requests".
-    return re.compile(rf"{_CONNECTOR}(?P<verb>{_verb_pattern(vocabulary)})")
+    return re.compile(rf"{_CONNECTOR}(?P<verb>{_verb_pattern(verbs())})")
 
 
 @cache
-def _opening(vocabulary: Verbs) -> re.Pattern[str]:
-    return re.compile(rf"\s*(?P<verb>{_verb_pattern(vocabulary)})", re.IGNORECASE)
+def _opening() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?P<verb>{_verb_pattern(verbs())})", re.IGNORECASE)
 
 
 def clause_starts(text: str, opening_verb: str | None = None) -> list[ClauseStart]:
     """The verb phrase of every clause, in order; the first one opens the paragraph."""
-    vocabulary = verbs()
     starts: list[ClauseStart] = []
-    opening = _opening(vocabulary).match(text)
+    opening = _opening().match(text)
     if opening:
         verb = opening.group("verb")
         starts.append(ClauseStart(opening.start("verb"), opening.end("verb"), verb, _force(verb)))
@@ -61,8 +59,8 @@ def clause_starts(text: str, opening_verb: str | None = None) -> list[ClauseStar
         verb = (opening_verb or _first_word(text)).strip()
         begin = len(text) - len(text.lstrip())
         end = begin + len(verb) if text[begin:].lower().startswith(verb.lower()) else begin
-        starts.append(ClauseStart(begin, end, verb, vocabulary.force_of(verb)))
-    for match in _inner_start(vocabulary).finditer(text, starts[0].end):
+        starts.append(ClauseStart(begin, end, verb, _force(verb)))
+    for match in _inner_start().finditer(text, starts[0].end):
         verb = match.group("verb")
         starts.append(ClauseStart(match.start("verb"), match.end("verb"), verb, _force(verb)))
     return starts
@@ -80,8 +78,14 @@ def clause_bounds(text: str, starts: list[ClauseStart]) -> list[tuple[int, int]]
     return bounds
 
 
+@cache
 def _force(printed: str) -> Force:
     return verbs().force_of(printed)
+
+
+def opens_with_known_verb(text: str) -> bool:
+    """Whether ``text`` starts with an operative verb of the vocabulary."""
+    return _opening().match(text) is not None
 
 
 def _first_word(text: str) -> str:

@@ -66,6 +66,11 @@ _ADVERBIAL = {
 }
 
 
+# Words without which a provision has no recurrence or deadline: a cheap test to skip it.
+_RECURRENCE_HINTS = ("every", "annual", "year", "month", "quarter", "twice")
+_DEADLINE_HINTS = (*(m.lower() for m in MONTHS), "end of", "first", "within", "later than")
+
+
 @dataclass(frozen=True)
 class DateContext:
     """What relative deadlines resolve against: the document's date and its mandate end."""
@@ -85,11 +90,15 @@ def mandate_end(texts: Iterable[str]) -> PartialDate | None:
 
 def deadlines(text: str, context: DateContext) -> list[Deadline]:
     """Every future date by which something is due or ends, in text order."""
+    if not _mentions(text, _DEADLINE_HINTS):
+        return []
     found = [*_absolute(text, context), *_mandate_ends(text, context), *_relative(text, context)]
     return sorted(found, key=lambda deadline: deadline.span)
 
 
 def recurrences(text: str) -> list[Recurrence]:
+    if not _mentions(text, _RECURRENCE_HINTS):
+        return []
     found: list[Recurrence] = []
     for match in _EVERY.finditer(text):
         count = _number(match.group("n")) if match.group("n") else 1
@@ -100,6 +109,11 @@ def recurrences(text: str) -> list[Recurrence]:
         for match in re.finditer(pattern, text, re.IGNORECASE):
             found.append(Recurrence(interval, match.group(0), match.span()))
     return sorted(found, key=lambda recurrence: recurrence.span)
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    lower = text.lower()
+    return any(word in lower for word in words)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -61,6 +61,8 @@ def resolution_years(texts: Iterable[str]) -> dict[str, str]:
 
 def references(text: str, years: dict[str, str] | None = None) -> list[Reference]:
     """Every other document cited in ``text``, as normalised symbols, in text order."""
+    if "/" not in text and "esolution" not in text:
+        return []
     years = years or {}
     found = [*_resolutions(text, years), *_general_assembly(text), *_symbols(text)]
     found = _without_overlaps(found)

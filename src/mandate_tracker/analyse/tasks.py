@@ -18,7 +18,6 @@ the span of the first task cue in the provision's text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from mandate_tracker.analyse.vocabulary import task_lexicon
@@ -49,9 +48,10 @@ def code_tasks(text: str, segments: list[Segment]) -> list[TaskCode]:
     if not segments:
         return []
     lexicon = task_lexicon()
-    modality_cues = _scan(lexicon.modality_pattern, text)
+    mission = any(segment.mission and not segment.reporting for segment in segments)
+    modality_cues = [_Cue(*cue) for cue in lexicon.modality_cues.scan(text)] if mission else []
     codes: dict[tuple[str, str], TaskCode] = {}
-    for cue in _scan(lexicon.task_pattern, text):
+    for cue in (_Cue(*found) for found in lexicon.task_cues.scan(text)):
         segment = next((s for s in segments if s.span[0] <= cue.start < s.span[1]), None)
         if segment is None:
             continue
@@ -61,13 +61,6 @@ def code_tasks(text: str, segments: list[Segment]) -> list[TaskCode]:
         key = (code.task, code.modality)
         codes[key] = _merge(codes[key], code) if key in codes else code
     return sorted(codes.values(), key=lambda code: (code.span, code.task, code.modality))
-
-
-def _scan(pattern: re.Pattern[str], text: str) -> list[_Cue]:
-    return [
-        _Cue(match.start(), match.end(), match.lastgroup or "", match.group(0))
-        for match in pattern.finditer(text)
-    ]
 
 
 def _modality(

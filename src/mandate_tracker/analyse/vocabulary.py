@@ -71,15 +71,67 @@ class TaskEntry:
 
 
 @dataclass(frozen=True)
-class TaskLexicon:
-    """The lexicon, compiled into one pattern for tasks and one for modality cues.
+class Cue:
+    name: str  # the task code or modality the cue stands for
+    pattern: re.Pattern[str]  # matched at a word start of the lower-cased text
 
-    Each has one named group per task code (or modality), so one scan of a text finds them all.
+
+@dataclass(frozen=True)
+class CuePattern:
+    """Many cues, indexed by the first letters of the words they can start with.
+
+    One scan visits each word start of the lower-cased text once and tries only the cues
+    indexed under its first letters (plus the few that may start with anything), keeping the
+    longest match; matches do not overlap.
     """
 
+    index: dict[str, tuple[Cue, ...]]
+    anywhere: tuple[Cue, ...]
+    starts: re.Pattern[str]  # the word starts worth trying: indexed letters, or any word
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def scan(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, name, matched words) of every cue in ``text``, in order."""
+        lower = _lower_keeping_length(text)
+        found: list[tuple[int, int, str, str]] = []
+        end = 0
+        for word in self.starts.finditer(lower):
+            start = word.start()
+            if start < end:
+                continue
+            best: tuple[int, str] | None = None
+            for cues in (self.index.get(lower[start : start + _KEY], ()), self.anywhere):
+                for cue in cues:
+                    match = cue.pattern.match(lower, start)
+                    if match and (best is None or match.end() > best[0]):
+                        best = (match.end(), cue.name)
+            if best:
+                end = best[0]
+                found.append((start, end, best[1], text[start:end]))
+        return found
+
+
+_KEY = 3
+_WORD_START = re.compile(r"(?<![\w-])\w")
+_META = set("\\.^$*+?{}[]|()")
+
+
+def _lower_keeping_length(text: str) -> str:
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass(frozen=True)
+class TaskLexicon:
+    """The lexicon, compiled into one pattern for task cues and one for modality cues."""
+
     tasks: tuple[TaskEntry, ...]
-    task_pattern: re.Pattern[str]
-    modality_pattern: re.Pattern[str]
+    task_cues: CuePattern
+    modality_cues: CuePattern
 
     def only(self, code: str) -> str | None:
         return next((entry.only for entry in self.tasks if entry.code == code), None)
@@ -116,17 +168,50 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
     return tuple(cast(list[str], value))
 
 
-def _grouped(groups: dict[str, tuple[str, ...]], where: str) -> re.Pattern[str]:
-    """One pattern with a named group per key, each an alternation of its cues."""
-    parts = []
+def _compile_cues(groups: dict[str, tuple[str, ...]], where: str) -> CuePattern:
+    index: dict[str, list[Cue]] = {}
+    anywhere: list[Cue] = []
     for name, cues in groups.items():
         for cue in cues:
+            if re.search(r"\\[A-Z]", cue):
+                raise ValidationError(f"{where}.{name}: no upper-case escapes in {cue!r}")
+            folded = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), cue)
             try:
-                re.compile(cue)
+                compiled = Cue(name, re.compile(rf"(?:{folded})(?!\w)"))
             except re.error as error:
                 raise ValidationError(f"{where}.{name}: bad pattern {cue!r}: {error}") from error
-        parts.append(f"(?P<{name}>" + "|".join(f"(?:{cue})" for cue in cues) + ")")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+            key = _literal_prefix(folded)[:_KEY]
+            if len(key) == _KEY:
+                index.setdefault(key, []).append(compiled)
+            else:
+                anywhere.append(compiled)
+    starts = _WORD_START if anywhere else re.compile(rf"(?<![\w-])(?=(?:{_trie(sorted(index))}))")
+    return CuePattern({k: tuple(v) for k, v in index.items()}, tuple(anywhere), starts)
+
+
+def _trie(keys: list[str]) -> str:
+    """A regex matching exactly ``keys``, factored by common first letters."""
+    heads: dict[str, list[str]] = {}
+    for key in keys:
+        heads.setdefault(key[:1], []).append(key[1:])
+    branches = []
+    for head, tails in heads.items():
+        if tails == [""]:
+            branches.append(re.escape(head))
+        else:
+            branches.append(re.escape(head) + "(?:" + _trie([t for t in tails if t]) + ")")
+    return "|".join(branches)
+
+
+def _literal_prefix(cue: str) -> str:
+    """The letters every match of ``cue`` starts with ("mines?" -> "mine")."""
+    plain = re.sub(r"^\(\?<[!=][^)]*\)", "", cue)
+    prefix = ""
+    for position, char in enumerate(plain):
+        if char in _META:
+            return prefix[:-1] if char in "?*{" else prefix
+        prefix = plain[: position + 1]
+    return prefix
 
 
 @cache
@@ -182,9 +267,10 @@ def task_lexicon() -> TaskLexicon:
         if only is not None and only not in MODALITIES:
             raise ValidationError(f"{where}.only: unknown modality {only!r}")
         entries.append(TaskEntry(str(code), _strings(entry.get("cues"), where), only))
-    where = "data/vocab/tasks.yaml: tasks"
     return TaskLexicon(
         tasks=tuple(entries),
-        task_pattern=_grouped({entry.code: entry.cues for entry in entries}, where),
-        modality_pattern=_grouped(modalities, "data/vocab/tasks.yaml: modalities"),
+        task_cues=_compile_cues(
+            {entry.code: entry.cues for entry in entries}, "data/vocab/tasks.yaml: tasks"
+        ),
+        modality_cues=_compile_cues(modalities, "data/vocab/tasks.yaml: modalities"),
     )
