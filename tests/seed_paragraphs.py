@@ -8,6 +8,7 @@ kept as printed). Used to test the analysis without depending on the reader.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from mandate_tracker.model import (
     Document,
@@ -450,3 +451,16 @@ def _copy_item(item: Item) -> Item:
 
 def _copy_pre(paragraph: PreambleParagraph) -> PreambleParagraph:
     return PreambleParagraph(paragraph.number, paragraph.verb, paragraph.text, paragraph.anchor)
+
+
+SOURCES = ("hand-built", "read")
+
+
+@cache
+def analysed_seed(source: str) -> Document:
+    """The seed analysed, either from the hand-built paragraphs above or read from the text."""
+    from mandate_tracker.analyse import analyse_document
+    from mandate_tracker.parse import read_document
+    from tests.helpers import SEED
+
+    return analyse_document(seed_document() if source == "hand-built" else read_document(SEED))

@@ -11,9 +11,8 @@ from importlib import resources
 import pytest
 from lxml import etree
 
-from mandate_tracker.analyse import analyse_document
 from mandate_tracker.analyse.akn import AKN_NS, document_to_akn
-from seed_paragraphs import seed_document
+from tests.seed_paragraphs import SOURCES, analysed_seed
 
 NS = {"a": AKN_NS}
 
@@ -24,9 +23,14 @@ def schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(xsd)))
 
 
+@pytest.fixture(scope="module", params=SOURCES)
+def source(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def akn() -> etree._Element:
-    return etree.fromstring(document_to_akn(analyse_document(seed_document())))
+def akn(source: str) -> etree._Element:
+    return etree.fromstring(document_to_akn(analysed_seed(source)))
 
 
 def test_seed_validates_against_the_akn_schema(
@@ -66,8 +70,9 @@ def test_references_are_ref_elements(akn: etree._Element) -> None:
     assert "#para_3" in hrefs  # "paragraph 3 above" in paragraph 62 (i)
 
 
-def test_no_text_is_lost(akn: etree._Element) -> None:
-    document = seed_document()
-    paragraph = akn.find(".//a:paragraph[@eId='para_5']", NS)
-    text = "".join(paragraph.find("a:content/a:p", NS).itertext())
-    assert text == document.paragraphs[3].text
+def test_no_text_is_lost(akn: etree._Element, source: str) -> None:
+    document = analysed_seed(source)
+    for paragraph in document.paragraphs:
+        element = akn.find(f".//a:paragraph[@eId='para_{paragraph.number}']", NS)
+        part = "a:intro/a:p" if paragraph.items else "a:content/a:p"
+        assert "".join(element.find(part, NS).itertext()) == paragraph.text

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from mandate_tracker.analyse import analyse_document
-from mandate_tracker.model import Paragraph
-from seed_paragraphs import seed_document
+from mandate_tracker.model import Document, Paragraph
+from tests.seed_paragraphs import SOURCES, analysed_seed, seed_document
 
 
-def _paragraph(number: str) -> Paragraph:
-    return analyse_document(seed_document()).paragraph(number)
+@pytest.fixture(scope="module", params=SOURCES)
+def seed(request: pytest.FixtureRequest) -> Document:
+    return analysed_seed(request.param)
 
 
 # (paragraph, [(verb as printed, force, addressees), ...])
@@ -56,13 +57,15 @@ CASES = [
 
 
 @pytest.mark.parametrize(("number", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_clauses(number: str, expected: list[tuple[str, str, tuple[str, ...]]]) -> None:
-    clauses = _paragraph(number).facts.clauses
+def test_clauses(
+    seed: Document, number: str, expected: list[tuple[str, str, tuple[str, ...]]]
+) -> None:
+    clauses = seed.paragraph(number).facts.clauses
     assert [(c.verb, c.force, c.addressees) for c in clauses] == expected
 
 
-def test_clause_spans_quote_the_paragraph() -> None:
-    paragraph = _paragraph("5")
+def test_clause_spans_quote_the_paragraph(seed: Document) -> None:
+    paragraph = seed.paragraph("5")
     for clause in paragraph.facts.clauses:
         start, end = clause.span
         assert paragraph.text[start:end] == clause.text

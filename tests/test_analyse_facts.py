@@ -7,19 +7,18 @@ import datetime as dt
 
 import pytest
 
-from mandate_tracker.analyse import analyse_document
 from mandate_tracker.analyse.dates import DateContext, deadlines, mandate_end, recurrences
 from mandate_tracker.analyse.references import paragraph_references, references, resolution_years
 from mandate_tracker.analyse.targets import targets
 from mandate_tracker.model import Document, PartialDate, walk_items
-from seed_paragraphs import seed_document
+from tests.seed_paragraphs import SOURCES, analysed_seed
 
 SEED_CONTEXT = DateContext(dt.date(2020, 6, 29), PartialDate(2021, 6, 30))
 
 
-@pytest.fixture(scope="module")
-def seed() -> Document:
-    return analyse_document(seed_document())
+@pytest.fixture(scope="module", params=SOURCES)
+def seed(request: pytest.FixtureRequest) -> Document:
+    return analysed_seed(request.param)
 
 
 DEADLINE_CASES = [
@@ -233,5 +232,6 @@ def test_seed_paragraph_facts(seed: Document) -> None:
 
 
 def test_preamble_gets_references(seed: Document) -> None:
-    assert [r.symbol for r in seed.preamble[0].facts.references] == ["S/PRST/2018/10"]
-    assert [r.symbol for r in seed.preamble[1].facts.references] == ["S/2020/476", "S/2020/481"]
+    found = {p.text[:30]: [r.symbol for r in p.facts.references] for p in seed.preamble}
+    assert found["Reaffirming the basic principl"] == ["S/PRST/2018/10"]
+    assert found["Taking note of the report of t"] == ["S/2020/476", "S/2020/481"]
