@@ -246,8 +246,8 @@ def walk_items(items: list[Item]) -> list[Item]:
 # --- the obligations register built by `analyse.obligations` ----------------------------
 
 ObligationKind = Literal[
-    "priority-measure", "report", "benchmark", "target", "mission-task", "decision"
-]
+    "priority-measure", "report", "benchmark", "target", "mission-task", "decision", "request"
+]  # "request": what the Council asks of an actor other than the mission (calls upon, urges)
 
 
 @dataclass(frozen=True)
