@@ -99,3 +99,19 @@ def test_an_empty_workspace_gives_a_report_whose_sections_say_they_are_empty(
     assert all(s.empty_message for s in report.sections)
     assert "paragraph 3" in report.sections[0].empty_message
     assert "paragraphs 30, 31, 36" in report.sections[2].empty_message
+
+
+def test_with_the_derived_register_section_i_lists_the_four_priority_measures() -> None:
+    from mandate_tracker.analyse import analyse_document, derive_obligations
+    from mandate_tracker.report.workspace import TrackedObligation
+
+    doc = analyse_document(read_document(SEED))
+    register = tuple(TrackedObligation(o) for o in derive_obligations(doc))
+    workspace = WorkspaceView(document_symbol="S/2020/600", obligations=register)
+    report = quarterly(doc, workspace, period="2020Q4")
+    first, second = report.sections[0], report.sections[1]
+    assert [o.source for o in first.obligations] == [f"para-3-dash-{n}" for n in range(1, 5)]
+    assert {o.owner for o in first.obligations} == {"Malian parties"}
+    assert {o.due for o in first.obligations} == {"2021-06-30"}
+    assert [o.source for o in second.obligations] == ["para-14-dash-1", "para-14-dash-2"]
+    assert first.empty_message == "" and first.targets == ()

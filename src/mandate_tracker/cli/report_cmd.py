@@ -89,6 +89,7 @@ def report(
     ] = None,
 ) -> None:
     """Draft a report from the resolution's reporting paragraph, as HTML, PDF or DOCX."""
+    from mandate_tracker.analyse import analyse_document
     from mandate_tracker.parse import read_document
     from mandate_tracker.report import prepare_report, render_report
     from mandate_tracker.report.to_html import KIND_NOUNS
@@ -100,7 +101,7 @@ def report(
             "cannot tell the format from the file name: give --format html, pdf or docx",
             where=str(output),
         )
-    doc = read_document(document or BUILT_IN_EXAMPLE)
+    doc = analyse_document(read_document(document or BUILT_IN_EXAMPLE))
     workspace = WorkspaceView(document_symbol=doc.info.symbol or doc.source_name)
     drafted = prepare_report(doc, kind.value, workspace, period=period, as_of=parse_as_of(as_of))
     write_atomically(output, render_report(drafted, chosen))

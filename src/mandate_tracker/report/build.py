@@ -101,7 +101,9 @@ def build_section(
     chart_maker: ChartMaker | None,
 ) -> Section:
     provisions = set(definition.paragraphs)
-    tracked = [t for t in now.obligations if t.obligation.source.paragraph in provisions]
+    tracked = reportable(
+        [t for t in now.obligations if t.obligation.source.paragraph in provisions]
+    )
     indicators = [i for i in now.indicators if i.paragraph in provisions]
     charts = tuple(chart_maker(i, period.as_of) for i in indicators) if chart_maker else ()
     changes: tuple[ChangeRow, ...] = ()
@@ -121,6 +123,15 @@ def build_section(
         changes_note=changes_note(then, changes),
         empty_message=empty_message(definition, tracked, indicators, period),
     )
+
+
+def reportable(tracked: list[TrackedObligation]) -> list[TrackedObligation]:
+    """The obligations a status table lists: neither the chapeau of listed measures ("Urges the
+    Malian parties to fulfil the following priority measures") nor a target split off a
+    measure (its value is in the target table, its words in the measure's title)."""
+    listed = [t for t in tracked if t.obligation.kind != "target"]
+    parents = {t.obligation.parent for t in listed if t.obligation.parent}
+    return [t for t in listed if t.obligation.id not in parents]
 
 
 def obligation_row(tracked: TrackedObligation, view: WorkspaceView) -> ObligationRow:
