@@ -75,7 +75,7 @@ def test_another_applications_sqlite_database_is_refused_untouched(tmp_path: Pat
         connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
     before = path.read_bytes()
     for action in (open_workspace, init_workspace):
-        with pytest.raises(StorageError, match="not a Mandate Tracker workspace.*invoices"):
+        with pytest.raises(StorageError, match=r"not a Mandate Tracker workspace.*invoices"):
             action(f"sqlite:///{path}")
     assert path.read_bytes() == before
 
@@ -86,7 +86,7 @@ def test_database_from_a_newer_version_is_refused_untouched(workspace: Workspace
     url = workspace.url.render_as_string(hide_password=False)
     workspace.close()
     for action in (open_workspace, init_workspace):
-        with pytest.raises(StorageError, match="9999_future.*newer"):
+        with pytest.raises(StorageError, match=r"9999_future.*newer"):
             action(url)
     reopened = Workspace(workspace.url, workspace.engine)
     with reopened.engine.connect() as connection:
