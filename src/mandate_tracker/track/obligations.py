@@ -207,10 +207,8 @@ def update_obligation(
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M")
         line = f"[{stamp} {actor}] {note}"
         row.notes = f"{row.notes}\n{line}" if row.notes else line
-    if evidence is not None:
-        add_evidence(session, evidence, actor=actor, obligation_id=row.id)
     row.updated_at = dt.datetime.now(dt.UTC)
-    session.flush()
+    session.flush()  # one flush, one version step
     audit.record(
         session,
         actor=actor,
@@ -220,6 +218,8 @@ def update_obligation(
         before=before,
         after=audit.state_of(row),
     )
+    if evidence is not None:
+        add_evidence(session, evidence, actor=actor, obligation_id=row.id)
     return view_of(row, row.document.symbol, today or dt.date.today())
 
 
