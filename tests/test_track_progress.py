@@ -15,7 +15,8 @@ DOWN = TargetSpec(10, "<=", DUE)  # from a baseline of 50
 B0, B50 = Reading(0, START), Reading(50, START)
 
 # (case, target, baseline, first approved, latest approved, today, expected)
-CASES: list[tuple[str, TargetSpec, Reading | None, Reading | None, Reading | None, dt.date, str]] = [
+Case = tuple[str, TargetSpec, Reading | None, Reading | None, Reading | None, dt.date, str]
+CASES: list[Case] = [
     ("reaches target exactly", UP, B0, B0, Reading(100, MIDWAY), MIDWAY, "met"),
     ("exceeds target", UP, B0, B0, Reading(130, MIDWAY), MIDWAY, "met"),
     ("met stays met after the due date", UP, B0, B0, Reading(100, DUE), D(2021, 2, 1), "met"),
