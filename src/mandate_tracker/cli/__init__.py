@@ -53,8 +53,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # click usage errors arrive here in non-standalone mode
         import click
 
-        if isinstance(error, click.ClickException):
+        # Typer >= 0.20 vendors its own click: its usage errors are not click.ClickException.
+        if isinstance(error, click.ClickException | typer.TyperException) and hasattr(
+            error, "show"
+        ):
             error.show()
-            sys.exit(error.exit_code)
+            sys.exit(int(getattr(error, "exit_code", 2)))
         raise
     sys.exit(code if isinstance(code, int) else 0)
