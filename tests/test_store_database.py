@@ -115,3 +115,14 @@ def test_unsupported_url_is_a_storage_error() -> None:
         open_workspace("mysql://localhost/x")
     with pytest.raises(StorageError, match="not a database URL"):
         open_workspace("::::")
+
+
+def test_the_revision_list_matches_alembics_migrations() -> None:
+    from alembic.script import ScriptDirectory
+
+    from mandate_tracker.store.database import REVISIONS, _alembic_config
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    walked = [rev.revision for rev in script.walk_revisions()]  # newest first
+    assert tuple(reversed(walked)) == REVISIONS
+    assert script.get_current_head() == head_revision()

@@ -14,18 +14,18 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy.orm import Session
 
 from mandate_tracker.cli import app
 from mandate_tracker.cli.obligations_cmd import obligations_app
 from mandate_tracker.errors import ValidationError
-from mandate_tracker.store import init_workspace, open_workspace, resolve_database_url
-from mandate_tracker.store.backup import backup_workspace, restore_workspace
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported only by commands that use it
+    from sqlalchemy.orm import Session
 
 console = Console(soft_wrap=True)
 
@@ -67,6 +67,8 @@ def day_or_today(text: str | None, option: str = "--on") -> dt.date:
 @contextmanager
 def workspace_session(db: str | None) -> Iterator[Session]:
     """One transaction on the resolved workspace, closed afterwards."""
+    from mandate_tracker.store import open_workspace, resolve_database_url
+
     workspace = open_workspace(resolve_database_url(db))
     try:
         with workspace.session() as session:
@@ -97,6 +99,8 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title
 @app.command()
 def init(db: DbOption = None) -> None:
     """Create the tracking workspace, or upgrade it to this version's schema."""
+    from mandate_tracker.store import init_workspace, resolve_database_url
+
     result = init_workspace(resolve_database_url(db))
     if result.before is None:
         typer.echo(f"created workspace {result.url} (schema {result.after})")
@@ -257,6 +261,9 @@ def audit(
 @app.command()
 def backup(file: Annotated[Path, typer.Argument()], db: DbOption = None) -> None:
     """Copy the whole workspace to FILE (SQLite backup API, or pg_dump)."""
+    from mandate_tracker.store import resolve_database_url
+    from mandate_tracker.store.backup import backup_workspace
+
     backup_workspace(resolve_database_url(db), file)
     typer.echo(f"backed up to {file}")
 
@@ -264,5 +271,8 @@ def backup(file: Annotated[Path, typer.Argument()], db: DbOption = None) -> None
 @app.command()
 def restore(file: Annotated[Path, typer.Argument()], db: DbOption = None) -> None:
     """Replace the workspace with a backup made by 'mandate backup'."""
+    from mandate_tracker.store import resolve_database_url
+    from mandate_tracker.store.backup import restore_workspace
+
     restore_workspace(resolve_database_url(db), file)
     typer.echo(f"restored from {file}")

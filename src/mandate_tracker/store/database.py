@@ -14,14 +14,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,10 +25,16 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from mandate_tracker.errors import ConflictError, MandateError, StorageError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 APP_NAME = "mandate-tracker"
 URL_ENV = "MANDATE_DATABASE_URL"
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# Every Alembic revision in store/migrations/versions, oldest first; the last is the head.
+# Kept here so opening a workspace needs no Alembic import (a test checks it matches Alembic).
+REVISIONS = ("0001",)
 
 
 def default_database_url() -> str:
@@ -92,19 +94,19 @@ def make_engine(url: URL) -> Engine:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return REVISIONS[-1]
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    return set(REVISIONS)
 
 
 def _check_sqlite_file(path: Path, *, create: bool) -> None:
@@ -124,8 +126,15 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
 def _stamp(engine: Engine, where: str) -> str | None:
     """The workspace revision, checking the database is ours and not from a newer version."""
     with engine.connect() as connection:
-        revision = MigrationContext.configure(connection).get_current_revision()
         tables = set(inspect(connection).get_table_names())
+        stamps = (
+            list(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
+            if "alembic_version" in tables
+            else []
+        )
+    if len(stamps) > 1:
+        raise StorageError(f"the workspace has several schema revisions {stamps}", where=where)
+    revision: str | None = str(stamps[0]) if stamps else None
     if revision is None:
         if tables:
             raise StorageError(
@@ -242,6 +251,8 @@ def init_workspace(url_text: str) -> InitResult:
                     raw.cursor().execute("PRAGMA journal_mode = WAL")
                 finally:
                     raw.close()
+        from alembic import command
+
         with translate_database_errors(where), engine.begin() as connection:
             config = _alembic_config()
             config.attributes["connection"] = connection
