@@ -12,6 +12,7 @@ from mandate_tracker.cli import main
 from mandate_tracker.errors import ConflictError, ValidationError
 from mandate_tracker.store import Workspace
 from mandate_tracker.track.audit import audit_entries
+from mandate_tracker.track.benchmarks import add_benchmark, assess_all_of
 from mandate_tracker.track.history import (
     obligation_as_of,
     obligations_as_of,
@@ -186,3 +187,41 @@ def test_cli_indicators_record_and_review(
     assert code == 2
     code, _, err = run(capsys, "record", "nope", "1", "--as-of", "2021-01-31", "--db", url)
     assert code == 3 and "no indicator 'nope'" in err
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        ([], "not-assessed"),
+        (["met", "met"], "met"),
+        (["met", "on-track"], "on-track"),
+        (["met", "no-data"], "not-assessed"),
+        (["on-track", "at-risk"], "off-track"),
+        (["no-data", "overdue"], "off-track"),
+        (["met", "off-track"], "off-track"),
+    ],
+)
+def test_all_of_rule(statuses: list[str], expected: str) -> None:
+    assert assess_all_of(statuses) == expected
+
+
+def test_benchmarks_are_assessed_in_the_status(workspace: Workspace) -> None:
+    import_into(workspace)
+    with workspace.session() as session:
+        add_indicator(session, IndicatorSpec("csa-sessions", "CSA sessions held", "number"),
+                      actor="a")  # fmt: skip
+        add_benchmark(session, "B1", "CSA meets monthly", "threshold", ["csa-sessions"],
+                      threshold=12, comparator=">=", actor="a")  # fmt: skip
+        add_benchmark(session, "B2", "Integration", "all-of", [PROPOSED], actor="a")
+        with pytest.raises(ValidationError, match="threshold benchmark needs"):
+            add_benchmark(session, "B3", "x", "threshold", ["csa-sessions"], actor="a")
+        day = D(2021, 1, 1)
+        assert [b.assessment for b in summarise(session, day).benchmarks] == [
+            "not-assessed",
+            "not-assessed",
+        ]
+        record_observation(session, "csa-sessions", 12, D(2020, 12, 31), actor="a",
+                           status="approved")  # fmt: skip
+        record_observation(session, PROPOSED, 0, D(2020, 6, 29), actor="a", status="approved")
+        record_observation(session, PROPOSED, 1100, D(2020, 12, 31), actor="a", status="approved")
+        assert [b.assessment for b in summarise(session, day).benchmarks] == ["met", "on-track"]

@@ -191,3 +191,47 @@ def export(
         table = builders[what](session)
     exchange.write_table(table, file)
     typer.echo(f"wrote {len(table.rows)} {what} to {file}")
+
+
+benchmarks_app = typer.Typer(help="Benchmarks: rules over indicators.", no_args_is_help=True)
+app.add_typer(benchmarks_app, name="benchmarks")
+
+
+@benchmarks_app.command("add")
+def benchmarks_add(
+    code: Annotated[str, typer.Argument()],
+    title: Annotated[str, typer.Option()],
+    indicator: Annotated[list[str], typer.Option(help="Indicator code (repeatable).")],
+    rule: Annotated[str, typer.Option(help="threshold or all-of.")] = "all-of",
+    threshold: Annotated[float | None, typer.Option()] = None,
+    comparator: Annotated[str | None, typer.Option()] = None,
+    anchor: Annotated[str | None, typer.Option(help="The provision it benchmarks.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Add a benchmark: a rule over one or more indicators."""
+    from mandate_tracker.track.benchmarks import add_benchmark
+
+    with workspace_session(db) as session:
+        add_benchmark(
+            session, code, title, rule, indicator, actor=current_actor(), threshold=threshold,
+            comparator=comparator, anchor=anchor,
+        )  # fmt: skip
+    typer.echo(f"added benchmark {code}")
+
+
+@benchmarks_app.command("list")
+def benchmarks_list(
+    fmt: FormatOption = "table",
+    on: Annotated[str | None, typer.Option("--on", metavar="DATE")] = None,
+    db: DbOption = None,
+) -> None:
+    """Benchmarks with their assessment (met, on-track, off-track, not-assessed)."""
+    import datetime as dt
+
+    from mandate_tracker.track.benchmarks import assess_benchmarks
+
+    day = parse_day(on, "--on") if on else dt.date.today()
+    with workspace_session(db) as session:
+        found = assess_benchmarks(session, day)
+    columns = ("code", "title", "rule", "indicators", "assessment")
+    emit([item.as_dict() for item in found], columns, fmt, "Benchmarks")

@@ -220,6 +220,10 @@ def status(fmt: FormatOption = "table", on: OnOption = None, db: DbOption = None
     )
     console.print("Obligations: " + ", ".join(f"{k} {v}" for k, v in summary.obligations.items()))
     console.print("Targets: " + ", ".join(f"{k} {v}" for k, v in summary.targets.items()))
+    if summary.benchmarks:
+        console.print(
+            "Benchmarks: " + ", ".join(f"{b.code} {b.assessment}" for b in summary.benchmarks)
+        )
     if summary.overdue:
         console.print("[bold red]Overdue:[/]")
         for item in summary.overdue:

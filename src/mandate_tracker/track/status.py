@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mandate_tracker.store.models import DocumentRow
+from mandate_tracker.track.benchmarks import BenchmarkAssessment, assess_benchmarks
 from mandate_tracker.track.calendar import Due, upcoming, workspace_calendar
 from mandate_tracker.track.indicators import TargetProgress, target_progress
 from mandate_tracker.track.obligations import ObligationView, count_by_status, overdue
@@ -32,6 +33,7 @@ class Summary:
     next_due: list[Due]
     targets: dict[str, int]
     target_details: list[TargetProgress]
+    benchmarks: list[BenchmarkAssessment]
 
     @property
     def days_to_mandate_end(self) -> int | None:
@@ -49,6 +51,7 @@ class Summary:
             "next_due": [due.as_dict() for due in self.next_due],
             "targets": self.targets,
             "target_details": [item.as_dict() for item in self.target_details],
+            "benchmarks": [item.as_dict() for item in self.benchmarks],
         }
 
 
@@ -75,4 +78,5 @@ def summarise(session: Session, today: dt.date | None = None) -> Summary:
         ),
         targets={status: counts.get(status, 0) for status in TARGET_STATUSES},
         target_details=progress,
+        benchmarks=assess_benchmarks(session, today),
     )
