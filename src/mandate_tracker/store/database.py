@@ -35,6 +35,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # Every Alembic revision in store/migrations/versions, oldest first; the last is the head.
 # Kept here so opening a workspace needs no Alembic import (a test checks it matches Alembic).
 REVISIONS = ("0001",)
+# SQLite's answer when a transaction that read an older snapshot tries to write (WAL mode).
+SQLITE_BUSY_SNAPSHOT = 517
 
 
 def default_database_url() -> str:
@@ -193,6 +195,10 @@ def translate_database_errors(where: str) -> Iterator[None]:
             "the record was changed by someone else since it was read; reload and retry"
         ) from error
     except DBAPIError as error:
+        if getattr(error.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
+            raise ConflictError(
+                "the workspace was changed by someone else during this transaction; retry"
+            ) from error
         raise StorageError(f"database error: {error.orig}", where=where) from error
     except SQLAlchemyError as error:
         raise StorageError(f"database error: {error}", where=where) from error
