@@ -165,7 +165,7 @@ def test_cli_export_and_import(
         (["observations", "import", str(bad)], 2),
         (["observations", "import", str(good)], 0),
         (["export", "observations", str(tmp_path / "out.xlsx")], 0),
-        (["export", "obligations", str(tmp_path / "out.csv")], 0),
+        (["export", "obligations", str(tmp_path / "out.csv"), "--owner", "Malian"], 0),
         (["export", "obligations", str(tmp_path / "out.txt")], 2),
     ]:
         with pytest.raises(SystemExit) as done:
@@ -174,3 +174,5 @@ def test_cli_export_and_import(
     err = capsys.readouterr().err
     assert "row 2, field 'value'" in err
     assert load_workbook(tmp_path / "out.xlsx").active.max_row == 2
+    with (tmp_path / "out.csv").open(encoding="utf-8") as handle:
+        assert [row["owner"] for row in csv.DictReader(handle)] == ["Malian parties"]

@@ -59,6 +59,8 @@ def test_overdue_is_computed_from_the_due_date(workspace: Workspace) -> None:
 def test_filters_by_owner_and_due_date(workspace: Workspace) -> None:
     import_into(workspace)
     with workspace.session() as session:
+        ordered = [v.paragraph for v in list_obligations(session)]
+        assert ordered == ["3", "62", "63", "64"]  # register order, not text order of ids
         owners = {v.owner for v in list_obligations(session, owner="malian")}
         assert owners == {"Malian parties"}
         due = [v.id for v in list_obligations(session, due_before=D(2021, 4, 1))]

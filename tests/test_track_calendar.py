@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from mandate_tracker.cli import main
@@ -15,6 +18,7 @@ from mandate_tracker.track.calendar import (
     Interval,
     ScheduledObligation,
     add_months,
+    nth_occurrence,
     occurrences,
     schedule,
     to_ics,
@@ -121,3 +125,21 @@ def test_workspace_calendar_and_cli_ics(workspace: Workspace, tmp_path: Path) ->
     assert done.value.code == 0
     events = list(Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
     assert sorted(event.decoded("DTSTART") for event in events) == [e.date for e in entries]
+
+
+@given(
+    start=st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)),
+    months=st.integers(1, 24),
+    days=st.integers(0, 40),
+    span=st.integers(0, 4000),
+)
+def test_occurrences_invariants(start: dt.date, months: int, days: int, span: int) -> None:
+    interval = Interval(months, days)
+    until = start + dt.timedelta(days=span)
+    found = occurrences(start, interval, until)
+    assert found == sorted(set(found)) and all(start < day <= until for day in found)
+    assert nth_occurrence(start, interval, len(found) + 1) > until
+    for n, day in enumerate(found, start=1):
+        shifted = add_months(start, months * n)
+        assert shifted.day == min(start.day, monthrange(shifted.year, shifted.month)[1])
+        assert day == shifted + dt.timedelta(days=days * n)

@@ -174,21 +174,30 @@ def observations_import(file: Annotated[Path, typer.Argument()], db: DbOption = 
 def export(
     what: Annotated[str, typer.Argument(help="obligations, indicators or observations.")],
     file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file.")],
+    status: Annotated[str | None, typer.Option(help="Obligations: only this status.")] = None,
+    owner: Annotated[str | None, typer.Option(help="Obligations: owner contains.")] = None,
+    due_before: Annotated[str | None, typer.Option(metavar="DATE")] = None,
+    indicator: Annotated[str | None, typer.Option(help="Observations: one indicator.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export obligations, indicators or observations to CSV or XLSX."""
+    """Export obligations, indicators or observations to CSV or XLSX (filters kept)."""
     from mandate_tracker.track import exchange
 
-    builders = {
-        "obligations": exchange.obligations_table,
-        "indicators": exchange.indicators_table,
-        "observations": exchange.observations_table,
-    }
-    if what not in builders:
-        raise ValidationError(f"cannot export {what!r}; use {', '.join(builders)}", where="WHAT")
+    if what not in ("obligations", "indicators", "observations"):
+        raise ValidationError(
+            f"cannot export {what!r}; use obligations, indicators or observations", where="WHAT"
+        )
     exchange.format_of(file)
+    before = parse_day(due_before, "--due-before") if due_before else None
     with workspace_session(db) as session:
-        table = builders[what](session)
+        if what == "obligations":
+            table = exchange.obligations_table(
+                session, status=status, owner=owner, due_before=before
+            )
+        elif what == "indicators":
+            table = exchange.indicators_table(session)
+        else:
+            table = exchange.observations_table(session, indicator)
     exchange.write_table(table, file)
     typer.echo(f"wrote {len(table.rows)} {what} to {file}")
 

@@ -88,6 +88,7 @@ class ObligationRow(Base):
     span_end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)
     parent_id: Mapped[str | None] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)  # order in the register
     status: Mapped[str] = mapped_column(String(20), default="open")
     assignee: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)

@@ -46,6 +46,7 @@ REGISTER_FIELDS = (
     "span_end",
     "quote",
     "parent_id",
+    "position",
     "document_id",
 )
 
@@ -137,8 +138,8 @@ def store_document(
     result = ImportResult(symbol)
     row = _upsert_document(session, doc, content, source, actor, result)
     session.flush()
-    for obligation in obligations:
-        _upsert_obligation(session, row, obligation, actor, result)
+    for position, obligation in enumerate(obligations):
+        _upsert_obligation(session, row, obligation, position, actor, result)
         session.flush()
     for obligation in obligations:
         for number, target in enumerate(obligation.targets, start=1):
@@ -211,7 +212,9 @@ def _document_state(row: DocumentRow) -> dict[str, Any]:
     return state
 
 
-def register_fields(document: DocumentRow, obligation: Obligation) -> dict[str, Any]:
+def register_fields(
+    document: DocumentRow, obligation: Obligation, position: int = 0
+) -> dict[str, Any]:
     due = obligation.due
     return {
         "kind": obligation.kind,
@@ -227,6 +230,7 @@ def register_fields(document: DocumentRow, obligation: Obligation) -> dict[str, 
         "span_end": obligation.source.span[1],
         "quote": obligation.source.quote,
         "parent_id": obligation.parent,
+        "position": position,
         "document_id": document.id,
     }
 
@@ -235,10 +239,11 @@ def _upsert_obligation(
     session: Session,
     document: DocumentRow,
     obligation: Obligation,
+    position: int,
     actor: str,
     result: ImportResult,
 ) -> None:
-    fields = register_fields(document, obligation)
+    fields = register_fields(document, obligation, position)
     row = session.get(ObligationRow, obligation.id)
     if row is None:
         row = ObligationRow(id=obligation.id, status="open", **fields)

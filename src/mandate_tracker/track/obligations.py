@@ -92,7 +92,7 @@ def list_obligations(
     due_before: dt.date | None = None,
     today: dt.date | None = None,
 ) -> Sequence[ObligationView]:
-    """Obligations in document and provision order, filtered; ``owner`` matches a substring."""
+    """Obligations in document and register order, filtered; ``owner`` matches a substring."""
     today = today or dt.date.today()
     query = select(ObligationRow, DocumentRow.symbol).join(DocumentRow)
     if status is not None:
@@ -110,8 +110,7 @@ def list_obligations(
         query = query.where(func.lower(ObligationRow.owner).contains(owner.lower()))
     if due_before is not None:
         query = query.where(ObligationRow.due_latest < due_before)
-    query = query.order_by(DocumentRow.date, DocumentRow.id, ObligationRow.span_start)
-    query = query.order_by(ObligationRow.id)
+    query = query.order_by(DocumentRow.date, DocumentRow.id, ObligationRow.position)
     return [view_of(row, symbol, today) for row, symbol in session.execute(query)]
 
 

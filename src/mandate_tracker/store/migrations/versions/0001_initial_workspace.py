@@ -104,6 +104,7 @@ def upgrade() -> None:
         sa.Column("span_end", sa.Integer(), nullable=False),
         sa.Column("quote", sa.Text(), nullable=False),
         sa.Column("parent_id", sa.String(length=200), nullable=True),
+        sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("assignee", sa.String(length=200), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
