@@ -126,3 +126,24 @@ def test_the_revision_list_matches_alembics_migrations() -> None:
     walked = [rev.revision for rev in script.walk_revisions()]  # newest first
     assert tuple(reversed(walked)) == REVISIONS
     assert script.get_current_head() == head_revision()
+
+
+def test_cli_init_uses_the_env_url_then_the_user_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mandate_tracker.cli import main
+
+    def init() -> str:
+        with pytest.raises(SystemExit) as done:
+            main(["init"])
+        assert done.value.code == 0
+        return capsys.readouterr().out
+
+    env_file = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv("MANDATE_DATABASE_URL", f"sqlite:///{env_file}")
+    assert "created workspace" in init() and env_file.exists()
+    assert "up to date" in init()
+    monkeypatch.delenv("MANDATE_DATABASE_URL")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert "created workspace" in init()
+    assert (tmp_path / "data" / "mandate-tracker" / "workspace.sqlite3").exists()
