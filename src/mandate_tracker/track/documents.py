@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mandate_tracker.errors import SourceError, ValidationError
+from mandate_tracker.errors import MandateError, SourceError, ValidationError
 from mandate_tracker.model import Document, Obligation, Target
 from mandate_tracker.store.models import (
     DocumentRow,
@@ -97,10 +97,15 @@ class ImportResult:
 def import_file(session: Session, path: Path | str, *, actor: str) -> ImportResult:
     """Read, parse, analyse and derive the register of ``path``, then store it all."""
     # Imported here: the reader and the analysis are separate stages (landing on their own).
-    from mandate_tracker.analyse import (  # type: ignore[attr-defined,unused-ignore]
-        analyse_document,
-        derive_obligations,
-    )
+    try:
+        from mandate_tracker.analyse import (  # type: ignore[attr-defined,unused-ignore]
+            analyse_document,
+            derive_obligations,
+        )
+    except ImportError as error:
+        raise MandateError(
+            "this build has no analysis stage, so it cannot derive the obligations register"
+        ) from error
     from mandate_tracker.parse import (  # type: ignore[attr-defined,unused-ignore]
         document_to_dict,
         read_document,
