@@ -63,17 +63,17 @@ def test_import_observations_from_csv(workspace: Workspace, tmp_path: Path) -> N
     path = write_csv(
         tmp_path / "obs.csv",
         [
-            ["indicator", "value", "as_of", "status", "note"],
-            [PROPOSED, "1,200", "2021-01-31", "approved", "MDSF roll"],
-            [PROPOSED, "1500", "2021-03-31", "", ""],
+            ["indicator", "value", "as_of", "status", "note", "place"],
+            [PROPOSED, "1,200", "2021-01-31", "approved", "MDSF roll", "Gao"],
+            [PROPOSED, "1500", "2021-03-31", "", "", ""],
         ],
     )
     with workspace.session() as session:
         assert import_observations(session, path, actor="ana") == 2
         table = observations_table(session)
-    assert [(r[2], str(r[3]), r[4], r[5]) for r in table.rows] == [
-        (1200.0, "2021-01-31", "approved", "MDSF roll"),
-        (1500.0, "2021-03-31", "draft", None),
+    assert [(r[2], str(r[3]), r[4], r[5], r[6]) for r in table.rows] == [
+        (1200.0, "2021-01-31", "Gao", "approved", "MDSF roll"),
+        (1500.0, "2021-03-31", None, "draft", None),
     ]
 
 
@@ -140,7 +140,7 @@ def test_import_observations_from_xlsx_with_typed_cells(
     with workspace.session() as session:
         assert import_observations(session, path, actor="ana") == 1
         [row] = observations_table(session).rows
-    assert (row[2], row[3], row[4]) == (1750.0, dt.date(2021, 5, 31), "submitted")
+    assert (row[2], row[3], row[5]) == (1750.0, dt.date(2021, 5, 31), "submitted")
 
 
 def test_garbage_xlsx_is_an_input_error(workspace: Workspace, tmp_path: Path) -> None:

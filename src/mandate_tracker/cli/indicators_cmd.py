@@ -123,6 +123,7 @@ def record(
     as_of: Annotated[str, typer.Option(metavar="DATE")],
     evidence: Annotated[str | None, typer.Option(metavar="FILE|URL")] = None,
     note: Annotated[str | None, typer.Option()] = None,
+    place: Annotated[str | None, typer.Option(help="Where (region, site); default: all.")] = None,
     status: Annotated[str, typer.Option(help="draft, submitted or approved.")] = "draft",
     db: DbOption = None,
 ) -> None:
@@ -135,7 +136,7 @@ def record(
     with workspace_session(db) as session:
         row = record_observation(
             session, indicator, value, day, actor=current_actor(), status=status, note=note,
-            evidence=proof,
+            evidence=proof, place=place,
         )  # fmt: skip
         number = row.id
     typer.echo(f"observation {number}: {indicator} = {value:g} as of {day} ({status})")
@@ -215,6 +216,7 @@ def benchmarks_add(
     threshold: Annotated[float | None, typer.Option()] = None,
     comparator: Annotated[str | None, typer.Option()] = None,
     anchor: Annotated[str | None, typer.Option(help="The provision it benchmarks.")] = None,
+    narrative: Annotated[str | None, typer.Option()] = None,
     db: DbOption = None,
 ) -> None:
     """Add a benchmark: a rule over one or more indicators."""
@@ -223,7 +225,7 @@ def benchmarks_add(
     with workspace_session(db) as session:
         add_benchmark(
             session, code, title, rule, indicator, actor=current_actor(), threshold=threshold,
-            comparator=comparator, anchor=anchor,
+            comparator=comparator, anchor=anchor, narrative=narrative,
         )  # fmt: skip
     typer.echo(f"added benchmark {code}")
 

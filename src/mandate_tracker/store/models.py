@@ -171,6 +171,7 @@ class ObservationRow(Base):
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id"))
     value: Mapped[float] = mapped_column(Float)
     as_of: Mapped[dt.date] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(200))  # region, cercle, site; None = all
     note: Mapped[str | None] = mapped_column(Text)
     entered_by: Mapped[str] = mapped_column(String(200))
     entered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

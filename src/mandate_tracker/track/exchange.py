@@ -24,7 +24,7 @@ from mandate_tracker.store.models import IndicatorRow, ObservationRow
 from mandate_tracker.track.indicators import list_indicators, record_observation
 from mandate_tracker.track.obligations import EvidenceInput, list_obligations
 
-OBSERVATION_COLUMNS = ("indicator", "value", "as_of", "status", "note", "evidence")
+OBSERVATION_COLUMNS = ("indicator", "value", "as_of", "place", "status", "note", "evidence")
 REQUIRED_COLUMNS = ("indicator", "value", "as_of")
 IMPORT_STATUSES = ("draft", "submitted", "approved")
 FORMATS = ("csv", "xlsx")
@@ -95,7 +95,7 @@ def indicators_table(session: Session) -> Table:
 
 def observations_table(session: Session, indicator: str | None = None) -> Table:
     columns = (
-        "id", "indicator", "value", "as_of", "status", "note", "entered_by", "entered_at",
+        "id", "indicator", "value", "as_of", "place", "status", "note", "entered_by", "entered_at",
         "review_comment", "reviewed_by", "version",
     )  # fmt: skip
     query = (
@@ -107,8 +107,9 @@ def observations_table(session: Session, indicator: str | None = None) -> Table:
         query = query.where(IndicatorRow.code == indicator)
     rows = [
         (
-            obs.id, code, obs.value, obs.as_of, obs.review_status, obs.note, obs.entered_by,
-            obs.entered_at.replace(tzinfo=None), obs.review_comment, obs.reviewed_by, obs.version,
+            obs.id, code, obs.value, obs.as_of, obs.place, obs.review_status, obs.note,
+            obs.entered_by, obs.entered_at.replace(tzinfo=None), obs.review_comment,
+            obs.reviewed_by, obs.version,
         )
         for obs, code in session.execute(query)
     ]  # fmt: skip
@@ -187,6 +188,7 @@ class ObservationInput:
     status: str
     note: str | None
     evidence: str | None
+    place: str | None = None
 
 
 def parse_value(raw: Any) -> float:
@@ -268,7 +270,8 @@ def _check_row(
         return None
     note = str(cells["note"]).strip() if cells.get("note") not in (None, "") else None
     evidence = str(cells["evidence"]).strip() if cells.get("evidence") not in (None, "") else None
-    return ObservationInput(number, code, value, day, status, note, evidence)
+    place = str(cells["place"]).strip() if cells.get("place") not in (None, "") else None
+    return ObservationInput(number, code, value, day, status, note, evidence, place)
 
 
 def import_observations(session: Session, path: Path, *, actor: str) -> int:
@@ -295,5 +298,6 @@ def import_observations(session: Session, path: Path, *, actor: str) -> int:
             status=item.status,
             note=item.note,
             evidence=evidence.get(item.row),
+            place=item.place,
         )
     return len(items)

@@ -170,6 +170,7 @@ def record_observation(
     status: str = "draft",
     note: str | None = None,
     evidence: EvidenceInput | None = None,
+    place: str | None = None,
 ) -> ObservationRow:
     if status not in REVIEW_STATUSES or status == "returned":
         raise ValidationError(
@@ -180,6 +181,7 @@ def record_observation(
         indicator_id=indicator.id,
         value=float(value),
         as_of=as_of,
+        place=place,
         note=note,
         entered_by=actor,
         review_status=status,

@@ -187,6 +187,7 @@ def upgrade() -> None:
         sa.Column("indicator_id", sa.Integer(), nullable=False),
         sa.Column("value", sa.Float(), nullable=False),
         sa.Column("as_of", sa.Date(), nullable=False),
+        sa.Column("place", sa.String(length=200), nullable=True),
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("entered_by", sa.String(length=200), nullable=False),
         sa.Column("entered_at", sa.DateTime(timezone=True), nullable=False),
