@@ -14,7 +14,7 @@ from mandate_tracker.store.backup import backup_workspace, restore_workspace
 from mandate_tracker.track.accounts import create_user
 from mandate_tracker.track.indicators import record_observation
 from mandate_tracker.track.obligations import update_obligation
-from tracking_factories import RENEWAL, import_into, table_contents
+from tests.tracking_factories import RENEWAL, import_into, table_contents
 
 PROPOSED = "s-2020-600:para-3-dash-1:t1"
 

@@ -21,7 +21,7 @@ from mandate_tracker.track.exchange import (
     write_table,
 )
 from mandate_tracker.track.indicators import record_observation
-from tracking_factories import import_into, table_contents
+from tests.tracking_factories import import_into, table_contents
 
 PROPOSED = "s-2020-600:para-3-dash-1:t1"
 

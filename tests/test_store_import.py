@@ -19,7 +19,7 @@ from mandate_tracker.errors import ValidationError
 from mandate_tracker.store import Workspace, open_workspace
 from mandate_tracker.store.models import DocumentRow, IndicatorRow, ObligationRow
 from mandate_tracker.track.obligations import update_obligation
-from tracking_factories import (
+from tests.tracking_factories import (
     RENEWAL,
     SEED_LIKE,
     content_of,
@@ -135,11 +135,11 @@ def test_a_failure_late_in_the_import_rolls_everything_back(
 KILLED_IMPORT = """
 import sys, time
 from pathlib import Path
-sys.path[:0] = [{src!r}, {tests!r}]
+sys.path[:0] = [{src!r}, {root!r}]
 import mandate_tracker.analyse as analyse
 import mandate_tracker.parse as parse
 import mandate_tracker.track.documents as documents
-from tracking_factories import SEED_LIKE, content_of, register, resolution
+from tests.tracking_factories import SEED_LIKE, content_of, register, resolution
 
 doc = resolution(*SEED_LIKE)
 parse.read_document = lambda path: doc
@@ -171,7 +171,7 @@ def test_killing_the_process_mid_import_leaves_the_database_as_before(
     source = tmp_path / "S-2020-600.txt"
     source.write_text("the resolution text", encoding="utf-8")
     script = KILLED_IMPORT.format(
-        src=str(ROOT / "src"), tests=str(ROOT / "tests"), marker=str(marker),
+        src=str(ROOT / "src"), root=str(ROOT), marker=str(marker),
         source=str(source), url=url,
     )  # fmt: skip
     child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(script)])

@@ -22,7 +22,7 @@ from mandate_tracker.track.obligations import (
     list_obligations,
     update_obligation,
 )
-from tracking_factories import import_into
+from tests.tracking_factories import import_into
 
 D = dt.date
 ROADMAP = "S/2020/600#para-64"

@@ -15,7 +15,7 @@ from mandate_tracker.store import Workspace
 from mandate_tracker.store.models import DocumentRow
 from mandate_tracker.track.calendar import workspace_calendar
 from mandate_tracker.track.documents import SourceFile, store_document
-from tracking_factories import table_contents
+from tests.tracking_factories import table_contents
 
 SEED = Path(__file__).resolve().parents[1] / "src/mandate_tracker/data/examples/S-2020-600.txt"
 needs_analysis = pytest.mark.skipif(

@@ -28,7 +28,7 @@ from mandate_tracker.track.indicators import (
 )
 from mandate_tracker.track.obligations import update_obligation
 from mandate_tracker.track.status import summarise
-from tracking_factories import import_into
+from tests.tracking_factories import import_into
 
 D = dt.date
 PROPOSED = "s-2020-600:para-3-dash-1:t1"

@@ -24,7 +24,7 @@ from mandate_tracker.track.calendar import (
     to_ics,
     workspace_calendar,
 )
-from tracking_factories import import_into
+from tests.tracking_factories import import_into
 
 D = dt.date
 ADOPTED, END = D(2020, 6, 29), D(2021, 6, 30)
