@@ -32,7 +32,6 @@ from mandate_tracker.parse import read_document
 from mandate_tracker.report import OUTPUT_FORMATS, prepare_report, render_report
 from mandate_tracker.report import charts as report_charts
 from mandate_tracker.report.model import REPORT_KINDS, ReportKind
-from mandate_tracker.report.periods import add_months
 from mandate_tracker.report.workspace import (
     Indicator,
     Observation,
@@ -41,6 +40,7 @@ from mandate_tracker.report.workspace import (
     TrackedObligation,
     WorkspaceView,
 )
+from mandate_tracker.track.calendar import add_months
 
 SEED = Path(__file__).resolve().parents[1] / "src/mandate_tracker/data/examples/S-2020-600.txt"
 PERIOD: dict[ReportKind, str] = {"quarterly": "2021Q2", "letter": "2021Q2", "roadmap": "2021Q1"}

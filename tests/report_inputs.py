@@ -127,12 +127,12 @@ def seed_workspace() -> WorkspaceView:
     ddr = TrackedObligation(
         obligation("para-3-dash-1", "Integrate at least 2,000 members in the MDSF",
                    "Malian parties"),
-        (StatusChange(at("2020-08-10T09:00"), "in progress"),
-         StatusChange(at("2021-01-20T09:00"), "off track")),
+        (StatusChange(at("2020-08-10T09:00"), "in-progress"),
+         StatusChange(at("2021-01-20T09:00"), "done")),
     )  # fmt: skip
     women = TrackedObligation(
         obligation("para-3-dash-4", "30 per cent of women in the mechanisms", "Malian parties"),
-        (StatusChange(at("2020-11-02T09:00"), "in progress"),),
+        (StatusChange(at("2020-11-02T09:00"), "in-progress"),),
     )
     centre = TrackedObligation(
         obligation("para-14-dash-1", "Redeploy the State administration to the Centre",

@@ -10,7 +10,6 @@ from mandate_tracker.errors import InputError
 from mandate_tracker.report.definitions import report_definition
 from mandate_tracker.report.periods import (
     Mandate,
-    add_months,
     mandate_of,
     reporting_calendar,
     select_period,
@@ -100,6 +99,5 @@ def test_without_a_choice_the_latest_report_due_is_taken(mandate: Mandate) -> No
     assert select_period(quarterly, mandate, today=D(2026, 1, 1)).number == 4
 
 
-def test_month_arithmetic_keeps_the_day_or_the_month_end() -> None:
-    assert add_months(D(2020, 6, 29), 3) == D(2020, 9, 29)
-    assert add_months(D(2020, 11, 30), 3) == D(2021, 2, 28)
+def test_the_mandate_end_the_workspace_knows_wins_over_the_text() -> None:
+    assert mandate_of(seed_document(), D(2021, 3, 31)).ends == D(2021, 3, 31)

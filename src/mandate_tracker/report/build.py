@@ -29,6 +29,8 @@ from mandate_tracker.report.workspace import (
     WorkspaceSource,
     WorkspaceView,
 )
+from mandate_tracker.track import progress
+from mandate_tracker.track.progress import Reading, TargetSpec
 
 SUBTITLES: dict[ReportKind, str] = {
     "quarterly": "Report of the Secretary-General",
@@ -163,22 +165,25 @@ def target_row(indicator: Indicator, as_of: dt.date) -> TargetRow:
 
 
 def target_status(indicator: Indicator, as_of: dt.date) -> str:
-    """met / on track / off track / not assessed, against the next target at ``as_of``."""
-    latest, target = indicator.latest(as_of), indicator.target_for(as_of)
-    if latest is None or target is None:
-        return "not assessed"
-    sign = 1 if indicator.direction == "increase" else -1
-    if sign * (latest.value - target.value) >= 0:
-        return "met"
-    if indicator.baseline is None or indicator.baseline_date is None:
-        return "off track"
-    span_days = (target.due - indicator.baseline_date).days
-    if span_days <= 0:
-        return "off track"
-    elapsed = (latest.period_end - indicator.baseline_date).days / span_days
-    gap = target.value - indicator.baseline
-    progress = (latest.value - indicator.baseline) / gap if gap else 1.0
-    return "on track" if progress >= elapsed else "off track"
+    """The workspace's rule (``track.progress``): met, overdue, no-data, on-track, at-risk or
+    off-track, for the next target still ahead at ``as_of`` (else the last one set)."""
+    target = indicator.target_for(as_of)
+    if target is None:
+        return "no target"
+    latest = indicator.latest(as_of)
+    earliest = min(indicator.observations, key=lambda o: o.period_end, default=None)
+    baseline = (
+        Reading(indicator.baseline, indicator.baseline_date)
+        if indicator.baseline is not None and indicator.baseline_date is not None
+        else None
+    )
+    return progress.target_status(
+        TargetSpec(target.value, target.comparator, target.due),
+        latest=Reading(latest.value, latest.period_end) if latest else None,
+        baseline=baseline,
+        first=Reading(earliest.value, earliest.period_end) if earliest else None,
+        today=as_of,
+    )
 
 
 def status_changes(

@@ -34,7 +34,7 @@ class TargetRow:
     latest: float | None
     latest_period: str  # the period end of the latest value, "" when none
     target: float | None
-    status: str  # "met" | "on track" | "off track" | "not assessed"
+    status: str  # the workspace's target status: met, on-track, at-risk, off-track, ...
     source: str
 
 

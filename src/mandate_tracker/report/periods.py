@@ -12,7 +12,6 @@ data as it stood at the end of that day).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from mandate_tracker.errors import InputError
 from mandate_tracker.model import Document
 from mandate_tracker.report.definitions import MONTH_NAMES, ReportDefinition, normalise_space
+from mandate_tracker.track.calendar import Interval, add_months, occurrences
 
 _EXTENDS_UNTIL = re.compile(
     r"\bextend\w*\s+the\s+mandate\b.*?\buntil\s+(\d{1,2})\s+(" + "|".join(MONTH_NAMES) + r")\s+"
@@ -44,20 +44,17 @@ class ReportPeriod:
     as_of: dt.date  # the data cut-off: the end of the period, or an earlier "as of" day
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def mandate_of(doc: Document) -> Mandate:
-    """Adoption (the document's date) to the end of the mandate the text extends."""
+def mandate_of(doc: Document, ends: dt.date | None = None) -> Mandate:
+    """Adoption (the document's date) to the end of the mandate: ``ends`` when the workspace
+    knows it, else the date the text extends the mandate until, else a year on."""
     if doc.info.date is None:
         raise InputError(
             "the document carries no date, so its reporting calendar cannot be counted",
             where=doc.source_name,
         )
     adopted = doc.info.date
+    if ends is not None:
+        return Mandate(adopted, ends)
     for paragraph in doc.paragraphs:
         match = _EXTENDS_UNTIL.search(normalise_space(paragraph.text))
         if match:
@@ -67,20 +64,19 @@ def mandate_of(doc: Document) -> Mandate:
 
 
 def reporting_calendar(definition: ReportDefinition, mandate: Mandate) -> list[ReportPeriod]:
-    """Every report of ``definition`` falling due within the mandate, in order."""
+    """Every report of ``definition`` falling due within the mandate, in order (the workspace's
+    calendar rule: adoption + k x interval, clipped to the month's end)."""
     if definition.recurrence_months is None:
         due = definition.due or mandate.ends
         end = due - dt.timedelta(days=1)
         return [ReportPeriod(1, mandate.adopted, end, due, end)]
-    periods: list[ReportPeriod] = []
-    start, number = mandate.adopted, 1
-    while True:
-        due = add_months(mandate.adopted, definition.recurrence_months * number)
-        if due > mandate.ends:
-            return periods
-        end = due - dt.timedelta(days=1)
-        periods.append(ReportPeriod(number, start, end, due, end))
-        start, number = due, number + 1
+    interval = Interval(months=definition.recurrence_months)
+    dues = occurrences(mandate.adopted, interval, mandate.ends)
+    starts = [mandate.adopted, *dues[:-1]]
+    return [
+        ReportPeriod(number, start, due - dt.timedelta(days=1), due, due - dt.timedelta(days=1))
+        for number, (start, due) in enumerate(zip(starts, dues, strict=True), start=1)
+    ]
 
 
 def select_period(

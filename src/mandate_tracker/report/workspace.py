@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Literal, Protocol
+from typing import Protocol
 
 from mandate_tracker.model import Obligation
+from mandate_tracker.track.obligations import effective_status
 
-Direction = Literal["increase", "decrease"]
-INITIAL_STATUS = "not started"
+INITIAL_STATUS = "open"  # the workspace's status of an obligation nobody has touched
 
 
 def end_of_day(day: dt.date) -> dt.datetime:
@@ -44,21 +44,20 @@ class TrackedObligation:
     history: tuple[StatusChange, ...] = ()  # in time order
 
     def status_at(self, cutoff: dt.datetime) -> str:
+        """The status set last by ``cutoff``; an open obligation past its due date is overdue."""
         status = INITIAL_STATUS
         for change in self.history:
             if _naive_utc(change.at) <= cutoff:
                 status = change.status
-        return status
-
-    @property
-    def status(self) -> str:
-        return self.history[-1].status if self.history else INITIAL_STATUS
+        due = self.obligation.due
+        return effective_status(status, due.latest() if due else None, cutoff.date())
 
 
 @dataclass(frozen=True)
 class TargetPoint:
     due: dt.date  # the end of the period the target is set for
     value: float
+    comparator: str = ">="  # as the workspace stores it: ">=", ">", "<=", "<", "="
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,6 @@ class Indicator:
     unit: str
     paragraph: str  # the operative paragraph it measures, e.g. "3"
     anchor: str  # the provision, e.g. "para-3-dash-1"
-    direction: Direction = "increase"
     baseline: float | None = None
     baseline_date: dt.date | None = None
     targets: tuple[TargetPoint, ...] = ()
@@ -126,7 +124,7 @@ class WorkspaceView:
         )
 
     def status_of(self, tracked: TrackedObligation) -> str:
-        return tracked.status if self.cutoff is None else tracked.status_at(self.cutoff)
+        return tracked.status_at(self.cutoff or dt.datetime.now(dt.UTC).replace(tzinfo=None))
 
     def narrative(self, kind: str, label: str) -> str:
         revisions = self.narratives.get((kind, label), ())
