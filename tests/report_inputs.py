@@ -172,11 +172,14 @@ def seed_workspace() -> WorkspaceView:
         obligations=(ddr, women, centre),
         indicators=(integrated, women_share),
         narratives={
-            ("quarterly", "(i)"): (
-                NarrativeRevision(at("2020-09-20T12:00"), "desk", "Slow start of the DDR."),
+            ("quarterly", 2, "(i)"): (
+                NarrativeRevision(at("2020-12-20T12:00"), "desk", "Slow start of the DDR."),
+                NarrativeRevision(at("2021-01-10T12:00"), "desk", "Integration picked up."),
+            ),
+            ("quarterly", 3, "(i)"): (
                 NarrativeRevision(
-                    at("2021-01-10T12:00"), "desk", "Integration picked up in December."
+                    at("2021-03-20T12:00"), "desk", "Integration picked up in December."
                 ),
-            )
+            ),
         },
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -58,14 +59,37 @@ def test_the_as_of_report_shows_only_values_recorded_before_the_date(seed: Docum
     assert women_before.latest == 8
 
 
-def test_statuses_and_narratives_are_those_in_force_on_the_day(seed: Document) -> None:
+def test_a_report_by_period_takes_late_figures_for_the_period_a_rebuilt_one_does_not(
+    seed: Document,
+) -> None:
+    # December's figures (period ending 2020-12-28) were entered in January
+    by_period = quarterly(seed, seed_workspace(), period="2020Q4").sections[0]
+    rebuilt = quarterly(seed, seed_workspace(), as_of=D(2020, 12, 28)).sections[0]
+    assert [t.latest for t in by_period.targets] == [650, 18]
+    assert [t.latest for t in rebuilt.targets] == [300, 8]
+
+
+def test_statuses_are_those_in_force_on_the_day(seed: Document) -> None:
     early = quarterly(seed, seed_workspace(), as_of=D(2020, 10, 1))
     late = quarterly(seed, seed_workspace(), period="2021Q1")
     status = {o.source: o.status for o in early.sections[0].obligations}
     assert status == {"para-3-dash-1": "in-progress", "para-3-dash-4": "open"}
     assert {o.status for o in late.sections[0].obligations} == {"done", "in-progress"}
-    assert early.sections[0].narrative == "Slow start of the DDR."
-    assert late.sections[0].narrative == "Integration picked up in December."
+
+
+def test_each_report_has_its_own_narrative_shown_as_it_stood_when_rebuilt_as_of(
+    seed: Document,
+) -> None:
+    def narrative(**choice: Any) -> str:
+        return quarterly(seed, seed_workspace(), **choice).sections[0].narrative
+
+    # report 2 by its period: its latest draft, even if written after the cut-off
+    assert narrative(period="2020Q4") == "Integration picked up."
+    # report 2 rebuilt as of a day: the draft of that day
+    assert narrative(as_of=D(2020, 12, 21)) == "Slow start of the DDR."
+    assert narrative(as_of=D(2020, 10, 1)) == ""
+    # report 3 has its own text
+    assert narrative(period="2021Q1") == "Integration picked up in December."
 
 
 def test_changes_since_the_previous_report(seed: Document) -> None:
@@ -75,9 +99,9 @@ def test_changes_since_the_previous_report(seed: Document) -> None:
         "in-progress",
         "done",
     )
-    # the previous report (cut-off 2020-12-28) knew the September figure only
+    # December's figure (period ending 2020-12-28) against March's
     latest = changes[("Members of armed groups integrated in the MDSF", "latest value")]
-    assert latest == ("300 members", "650 members")
+    assert latest == ("650 members", "900 members")
     first = quarterly(seed, seed_workspace(), period="2020Q3")
     assert first.sections[0].changes == ()
     assert "first report" in first.sections[0].changes_note
@@ -86,8 +110,8 @@ def test_changes_since_the_previous_report(seed: Document) -> None:
 def test_target_status_is_the_workspace_rule(seed: Document) -> None:
     report = quarterly(seed, seed_workspace(), period="2021Q1")
     status = {t.indicator: t.status for t in report.sections[0].targets}
-    # the workspace's rule: 650 of 2,000 on 28 December lags the plan (994) by 17 per cent of
-    # the way; 18 per cent (from 3, aiming at 30) is ahead of the plan (16.4)
+    # the workspace's rule: 900 of 2,000 on 28 March lags the plan (1,486) by 29 per cent of
+    # the way; 18 per cent on 28 December (from 3, aiming at 30) is ahead of the plan (16.4)
     assert status == {"P3-DDR": "off-track", "P3-WOMEN": "on-track"}
 
 

@@ -94,7 +94,7 @@ def test_the_docx_has_word_headings_tables_and_pictures(report: Report) -> None:
     assert targets.rows[1].cells[0].text == (
         "P3-DDR Members of armed groups integrated in the MDSF"
     )
-    assert targets.rows[1].cells[2].text == "650 (2020-12-28)"
+    assert targets.rows[1].cells[2].text == "900 (2021-03-28)"
     assert len(document.inline_shapes) == 2
     assert document.core_properties.title.startswith("The situation in Mali")
     assert any(p.style.name == "Title" and p.text == "The situation in Mali"

@@ -116,6 +116,14 @@ def test_obligation_status_is_the_one_in_the_audit_trail_then(seeded: Workspace)
     assert len(status_after) == 4  # paragraph 3's four priority measures
 
 
+def test_a_report_by_period_shows_values_for_periods_up_to_its_end(seeded: Workspace) -> None:
+    # a value measuring 31 December belongs to report 3, not to report 2 (ends 28 December)
+    (row,) = quarterly_section_i(seeded, period="2020Q4").targets
+    assert (row.latest, row.latest_period) == (300, "2020-09-30")  # 31 Dec is after the period
+    (row,) = quarterly_section_i(seeded, period="2021Q1").targets
+    assert (row.latest, row.latest_period) == (650, "2020-12-31")
+
+
 def test_a_draft_value_never_reaches_a_report(seeded: Workspace) -> None:
     section = quarterly_section_i(seeded, period="2021Q2")
     (row,) = section.targets
@@ -127,25 +135,27 @@ def test_narratives_are_versioned_audited_and_read_as_of(seeded: Workspace, cloc
     clock.set("2020-12-20T12:00")
     with seeded.session() as session:
         row = find_document(session, "S/2020/600")
-        first = set_narrative(session, row, "quarterly", "(i)", "Slow start.", actor="desk")
+        first = set_narrative(session, row, "quarterly", 2, "(i)", "Slow start.", actor="desk")
         assert first.version == 1
-    clock.set("2021-03-20T12:00")
+    clock.set("2021-01-05T12:00")
     with seeded.session() as session:
         row = find_document(session, "S/2020/600")
-        set_narrative(session, row, "quarterly", "(i)", "Picked up.", actor="desk",
+        set_narrative(session, row, "quarterly", 2, "(i)", "Picked up.", actor="desk",
                       expect_version=1)  # fmt: skip
         with pytest.raises(ConflictError, match="at version 2, not 1"):
-            set_narrative(session, row, "quarterly", "(i)", "Lost.", actor="x", expect_version=1)
+            set_narrative(session, row, "quarterly", 2, "(i)", "Lost.", actor="x",
+                          expect_version=1)  # fmt: skip
     with seeded.session() as session:
         row = find_document(session, "S/2020/600")
-        history = narrative_history(session, row, "quarterly", "(i)")
+        history = narrative_history(session, row, "quarterly", 2, "(i)")
         assert [(r.author, r.text) for r in history] == [("desk", "Slow start."),
                                                          ("desk", "Picked up.")]  # fmt: skip
         with pytest.raises(InputError, match=r"no section '\(v\)'; its sections: \(i\)"):
-            set_narrative(session, row, "quarterly", "(v)", "x", actor="desk")
-    assert quarterly_section_i(seeded, period="2020Q4").narrative == "Slow start."
-    assert quarterly_section_i(seeded, period="2021Q1").narrative == "Picked up."
+            set_narrative(session, row, "quarterly", 2, "(v)", "x", actor="desk")
+    assert quarterly_section_i(seeded, period="2020Q4").narrative == "Picked up."
+    assert quarterly_section_i(seeded, as_of=D(2020, 12, 21)).narrative == "Slow start."
     assert quarterly_section_i(seeded, as_of=D(2020, 12, 1)).narrative == ""
+    assert quarterly_section_i(seeded, period="2021Q1").narrative == ""
 
 
 def test_an_empty_workspace_is_a_clear_error(workspace: Workspace) -> None:

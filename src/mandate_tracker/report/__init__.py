@@ -34,12 +34,16 @@ def prepare_report(
     period: str | None = None,
     as_of: dt.date | None = None,
     today: dt.date | None = None,
+    mandate_ends: dt.date | None = None,
 ) -> Report:
-    """The ``kind`` report of ``doc`` for the chosen period, from ``workspace``."""
+    """The ``kind`` report of ``doc`` for the chosen period, from ``workspace``.
+
+    ``mandate_ends`` is the end of the mandate when the workspace knows it; otherwise it is read
+    from the text ("Decides to extend the mandate ... until 30 June 2021")."""
     if kind not in REPORT_KINDS:
         raise InputError(f"unknown report {kind!r}: choose one of {', '.join(REPORT_KINDS)}")
     definition = report_definition(doc, kind)
-    mandate = mandate_of(doc)
+    mandate = mandate_of(doc, mandate_ends)
     chosen = select_period(definition, mandate, period=period, as_of=as_of, today=today)
     return build_report(doc, definition, mandate, chosen, workspace, generated=today)
 

@@ -57,9 +57,10 @@ def build_report(
     chart_maker: ChartMaker | None = make_chart,
 ) -> Report:
     """The report for ``period``, from the workspace as it stood at ``period.as_of``."""
-    now = workspace.as_of(period.as_of)
+    strict = period.reconstructed
+    now = workspace.as_of(period.as_of, recorded_by_then=strict)
     before = previous_period(definition, mandate, period)
-    then = workspace.as_of(before.end) if before else None
+    then = workspace.as_of(before.end, recorded_by_then=strict) if before else None
     sections = tuple(
         build_section(definition.kind, s, period, now, then, chart_maker)
         for s in definition.sections
@@ -120,7 +121,9 @@ def build_section(
         obligations=tuple(obligation_row(t, now) for t in tracked),
         targets=tuple(target_row(i, period.as_of) for i in indicators),
         charts=charts,
-        narrative=now.narrative(kind, definition.label),
+        narrative=now.narrative(
+            kind, period.number, definition.label, as_it_stood=period.reconstructed
+        ),
         changes=changes,
         changes_note=changes_note(then, changes),
         empty_message=empty_message(definition, tracked, indicators, period),

@@ -1,8 +1,12 @@
 """The tracking workspace (``store``) as a report reads it, as it stood at the end of a day.
 
-Everything comes through the audit trail (``track.history``), so a report for a past period
-shows the register, the indicators and their approved values as they were then: an observation
-entered, or approved, after the cut-off is left out; a status changed since shows its old value.
+Statuses always come from the audit trail (``track.history``): an obligation shows the status it
+had at the end of the cut-off day ("open" when nobody had touched it yet). The register itself is
+the resolution's, whenever it was imported. Indicators and values depend on the reading
+(see :mod:`mandate_tracker.report.workspace`): a strict "as of" reconstruction takes each
+indicator's definition and its approved values as the audit trail had them at the cut-off, so a
+value entered or approved later is left out; a report chosen by its period takes every value
+approved now.
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ from mandate_tracker.report.workspace import (
     WorkspaceView,
     end_of_day,
 )
-from mandate_tracker.store.models import DocumentRow, IndicatorRow, ObligationRow
-from mandate_tracker.track import history
+from mandate_tracker.store.models import DocumentRow, IndicatorRow, ObligationRow, ObservationRow
+from mandate_tracker.track import audit, history
+from mandate_tracker.track.documents import indicator_state
 
 _PARAGRAPH_OF_ANCHOR = re.compile(r"^para-([0-9A-Za-z]+)")
 
@@ -69,26 +74,34 @@ class StoreWorkspace:
         query = select(ObligationRow.id).where(ObligationRow.document_id == self.document.id)
         return self.session.scalars(query.limit(1)).first() is None and not self._indicator_codes()
 
-    def as_of(self, day: dt.date) -> WorkspaceView:
+    def as_of(self, day: dt.date, *, recorded_by_then: bool = True) -> WorkspaceView:
         cutoff = end_of_day(day)
+        indicators = self._indicators_then(day) if recorded_by_then else self._indicators_now()
         return WorkspaceView(
             document_symbol=self.document.symbol,
             obligations=self._obligations(day, cutoff),
-            indicators=self._indicators(day),
-            narratives=self._narratives(day),
+            indicators=indicators,
+            narratives=self._narratives(),
             cutoff=cutoff,
         )
 
     def _obligations(self, day: dt.date, cutoff: dt.datetime) -> tuple[TrackedObligation, ...]:
-        states = [
-            s
+        then = {
+            s["id"]: s["status"]
             for s in history.obligations_as_of(self.session, day)
             if s.get("document_id") == self.document.id
-        ]
-        states.sort(key=lambda s: (s.get("position", 0), s["id"]))
+        }
+        rows = self.session.scalars(
+            select(ObligationRow)
+            .where(ObligationRow.document_id == self.document.id)
+            .order_by(ObligationRow.position, ObligationRow.id)
+        ).all()
         return tuple(
-            TrackedObligation(obligation_of(s), (StatusChange(cutoff, s["status"]),))
-            for s in states
+            TrackedObligation(
+                obligation_of(audit.state_of(row)),
+                (StatusChange(cutoff, then[row.id]),) if row.id in then else (),
+            )
+            for row in rows
         )
 
     def _indicator_codes(self) -> list[str]:
@@ -110,7 +123,7 @@ class StoreWorkspace:
             )
         ]
 
-    def _indicators(self, day: dt.date) -> tuple[Indicator, ...]:
+    def _indicators_then(self, day: dt.date) -> tuple[Indicator, ...]:
         found: list[Indicator] = []
         for code in self._indicator_codes():
             state = history.state_as_of(self.session, "indicator", code, day)
@@ -124,6 +137,23 @@ class StoreWorkspace:
             found.append(indicator_of(state, observations, self._paragraph_of(state)))
         return tuple(found)
 
+    def _indicators_now(self) -> tuple[Indicator, ...]:
+        found: list[Indicator] = []
+        codes = set(self._indicator_codes())
+        for row in self.session.scalars(select(IndicatorRow).order_by(IndicatorRow.code)):
+            if row.code not in codes or row.state != "active":
+                continue
+            state = indicator_state(row)
+            approved = self.session.scalars(
+                select(ObservationRow).where(
+                    ObservationRow.indicator_id == row.id,
+                    ObservationRow.review_status == "approved",
+                )
+            )
+            observations = [audit.state_of(o) for o in approved]
+            found.append(indicator_of(state, observations, self._paragraph_of(state)))
+        return tuple(found)
+
     def _paragraph_of(self, state: dict[str, Any]) -> tuple[str, str]:
         for anchor in state.get("provisions") or []:
             match = _PARAGRAPH_OF_ANCHOR.match(anchor)
@@ -133,10 +163,10 @@ class StoreWorkspace:
         row = self.session.get(ObligationRow, obligation_id) if obligation_id else None
         return (row.paragraph, row.anchor) if row else ("", "")
 
-    def _narratives(self, day: dt.date) -> dict[tuple[str, str], tuple[NarrativeRevision, ...]]:
-        from mandate_tracker.report.narratives import narratives_as_of
+    def _narratives(self) -> dict[tuple[str, int, str], tuple[NarrativeRevision, ...]]:
+        from mandate_tracker.report.narratives import narrative_revisions
 
-        return narratives_as_of(self.session, self.document, day)
+        return narrative_revisions(self.session, self.document)
 
 
 def obligation_of(state: dict[str, Any]) -> Obligation:

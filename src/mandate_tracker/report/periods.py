@@ -42,6 +42,7 @@ class ReportPeriod:
     end: dt.date  # the last day covered (the day before the due date)
     due: dt.date
     as_of: dt.date  # the data cut-off: the end of the period, or an earlier "as of" day
+    reconstructed: bool = False  # chosen by an "as of" day: narratives as they stood then too
 
 
 def mandate_of(doc: Document, ends: dt.date | None = None) -> Mandate:
@@ -101,7 +102,9 @@ def select_period(
         return _by_as_of(definition, periods, as_of, mandate)
     day = today or dt.date.today()
     due_by_then = [p for p in periods if p.due <= day]
-    return due_by_then[-1] if due_by_then else _by_as_of(definition, periods, day, mandate)
+    if due_by_then:
+        return due_by_then[-1]
+    return _by_as_of(definition, periods, day, mandate, reconstructed=False)
 
 
 def _by_period_name(
@@ -129,7 +132,12 @@ def _by_period_name(
 
 
 def _by_as_of(
-    definition: ReportDefinition, periods: list[ReportPeriod], day: dt.date, mandate: Mandate
+    definition: ReportDefinition,
+    periods: list[ReportPeriod],
+    day: dt.date,
+    mandate: Mandate,
+    *,
+    reconstructed: bool = True,
 ) -> ReportPeriod:
     if not mandate.adopted <= day <= mandate.ends:
         raise InputError(
@@ -143,9 +151,10 @@ def _by_as_of(
                 candidate.end,
                 candidate.due,
                 min(day, candidate.end),
+                reconstructed,
             )
     last = periods[-1]
-    return ReportPeriod(last.number, last.start, last.end, last.due, last.end)
+    return ReportPeriod(last.number, last.start, last.end, last.due, last.end, reconstructed)
 
 
 def previous_period(

@@ -3,8 +3,13 @@
 A :class:`WorkspaceView` is a read-only picture of what the tracking workspace holds: obligations
 with their status history, indicators with baselines, targets and approved observations, and the
 narrative of each report section with its revisions. :meth:`WorkspaceView.as_of` cuts it at the
-end of a day: only values recorded (and statuses and narratives set) by then remain, which is how a
-report for a past period shows the data as it stood.
+end of a day. Two readings of a past period:
+
+- a report chosen by its period (``--period 2020Q4``) shows the statuses as they stood at the
+  period's end and every approved value measuring the period, including values entered later
+  (figures for December arrive in January);
+- a report rebuilt "as of" a day (``--as-of``) shows only what had been recorded by the end of
+  that day: values entered or approved later are left out, and so are narrative revisions.
 
 Views are built from the store (:mod:`mandate_tracker.report.from_store`) or, in tests, by hand.
 """
@@ -111,24 +116,30 @@ class WorkspaceView:
     document_symbol: str
     obligations: tuple[TrackedObligation, ...] = ()
     indicators: tuple[Indicator, ...] = ()
-    # narrative revisions per (report kind, section label), oldest first
-    narratives: dict[tuple[str, str], tuple[NarrativeRevision, ...]] = field(default_factory=dict)
+    # narrative revisions per (report kind, report number, section label), oldest first
+    narratives: dict[tuple[str, int, str], tuple[NarrativeRevision, ...]] = field(
+        default_factory=dict
+    )
     cutoff: dt.datetime | None = None  # set by as_of(); None means "now"
 
-    def as_of(self, day: dt.date) -> WorkspaceView:
+    def as_of(self, day: dt.date, *, recorded_by_then: bool = True) -> WorkspaceView:
+        """The workspace at the end of ``day``: statuses as they stood then; with
+        ``recorded_by_then`` only the values entered by then (a strict reconstruction), else
+        every value known now (a report for a past period drafted with today's knowledge)."""
         cutoff = end_of_day(day)
-        return replace(
-            self,
-            indicators=tuple(i.recorded_by(cutoff) for i in self.indicators),
-            cutoff=cutoff,
-        )
+        indicators = self.indicators
+        if recorded_by_then:
+            indicators = tuple(i.recorded_by(cutoff) for i in indicators)
+        return replace(self, indicators=indicators, cutoff=cutoff)
 
     def status_of(self, tracked: TrackedObligation) -> str:
         return tracked.status_at(self.cutoff or dt.datetime.now(dt.UTC).replace(tzinfo=None))
 
-    def narrative(self, kind: str, label: str) -> str:
-        revisions = self.narratives.get((kind, label), ())
-        if self.cutoff is not None:
+    def narrative(self, kind: str, number: int, label: str, *, as_it_stood: bool) -> str:
+        """The section's narrative: the latest revision, or with ``as_it_stood`` the latest
+        written by the cut-off (a report rebuilt "as of" a day shows the draft of that day)."""
+        revisions = self.narratives.get((kind, number, label), ())
+        if as_it_stood and self.cutoff is not None:
             cutoff = self.cutoff
             revisions = tuple(r for r in revisions if _naive_utc(r.at) <= cutoff)
         return revisions[-1].text if revisions else ""
@@ -141,7 +152,7 @@ class WorkspaceView:
 class WorkspaceSource(Protocol):
     """Anything that can show the workspace as it stood at the end of a day."""
 
-    def as_of(self, day: dt.date) -> WorkspaceView: ...
+    def as_of(self, day: dt.date, *, recorded_by_then: bool = True) -> WorkspaceView: ...
 
     @property
     def is_empty(self) -> bool: ...

@@ -1,6 +1,7 @@
 """Report narratives: the editable text of each report section (issue 6).
 
-One row per resolution, report kind and section label; every change is also written to the
+One row per resolution, report kind, report number (the Nth quarterly report, ...) and section
+label; every change is also written to the
 audit log, which is what "as of" reports read.
 
 Revision ID: 0002
@@ -25,6 +26,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("report_kind", sa.String(length=16), nullable=False),
+        sa.Column("report_number", sa.Integer(), nullable=False),
         sa.Column("section", sa.String(length=16), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("updated_by", sa.String(length=200), nullable=False),
@@ -37,7 +39,11 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_report_narratives")),
         sa.UniqueConstraint(
-            "document_id", "report_kind", "section", name=op.f("uq_report_narratives_document_id")
+            "document_id",
+            "report_kind",
+            "report_number",
+            "section",
+            name=op.f("uq_report_narratives_document_id"),
         ),
     )
     with op.batch_alter_table("report_narratives", schema=None) as batch_op:
