@@ -96,6 +96,10 @@ def test_the_docx_has_word_headings_tables_and_pictures(report: Report) -> None:
     )
     assert targets.rows[1].cells[2].text == "900 (2021-03-28)"
     assert len(document.inline_shapes) == 2
+    body = document.element.xml
+    assert 'TOC \\o "1-1"' in body  # a real TOC field, filled by Word on updating fields
+    assert "V. External communication of the mission" in body.split("</w:instrText>")[1]
+    assert "PAGE" in document.sections[0].footer.paragraphs[0]._p.xml
     assert document.core_properties.title.startswith("The situation in Mali")
     assert any(p.style.name == "Title" and p.text == "The situation in Mali"
                for p in document.paragraphs)  # fmt: skip

@@ -85,15 +85,16 @@ def _cover(document: Any, report: Report) -> None:
 
 
 def _contents(document: Any, report: Report) -> None:
+    """A TOC field whose shown result, until Word updates fields, is the list of sections."""
     from docx.enum.text import WD_BREAK
 
-    doc = document
-    doc.add_paragraph("Contents", style="TOC Heading" if _has_style(doc, "TOC Heading") else None)
-    _field(doc.add_paragraph(), 'TOC \\o "1-1" \\h \\z \\u', "Update the field to list pages.")
-    doc.add_paragraph("I. Introduction")
-    for number, part in enumerate(report.sections, start=2):
-        doc.add_paragraph(f"{roman(number)}. {part.title}")
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    style = "TOC Heading" if _has_style(document, "TOC Heading") else None
+    document.add_paragraph("Contents", style=style)
+    titles = ["I. Introduction"] + [
+        f"{roman(number)}. {part.title}" for number, part in enumerate(report.sections, start=2)
+    ]
+    _field(document.add_paragraph(), 'TOC \\o "1-1" \\h \\z \\u', "\n".join(titles))
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _has_style(document: Any, name: str) -> bool:
