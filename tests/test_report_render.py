@@ -181,3 +181,14 @@ def test_a_missing_chart_renderer_is_a_render_error(
 def test_artifacts_are_kept_out_of_git() -> None:
     assert "test-artifacts/" in (ROOT / ".gitignore").read_text().splitlines()
     assert isinstance(ARTIFACTS, Path)
+
+
+def test_the_roadmap_quotes_its_listed_areas_as_excerpts(seed: Document) -> None:
+    definition = report_definition(seed, "roadmap")
+    mandate = mandate_of(seed)
+    period = select_period(definition, mandate, period="2021Q1")
+    report = build_report(seed, definition, mandate, period, seed_workspace(), chart_maker=None)
+    html = render_html(report)
+    assert "Paragraph 64, listed area 2" in html
+    assert "… the redeployment of the reformed and reconstituted MDSF across the territory" in html
+    assert "II. Progress in the implementation of the Agreement" in html

@@ -16,7 +16,7 @@ from mandate_tracker.errors import RenderError
 from mandate_tracker.report.model import Chart
 from mandate_tracker.report.workspace import Indicator
 
-ACTUAL, TARGET = "Actual", "Target"
+ACTUAL, TARGET = "Actual", "Target (planned path)"
 UN_BLUE, TARGET_GREY = "#009edb", "#6b6b6b"
 WIDTH, HEIGHT = 460, 180
 PNG_SCALE = 2  # 920 px across 15.5 cm: about 150 dpi in print
@@ -33,6 +33,10 @@ def chart_rows(indicator: Indicator, period_end: dt.date) -> list[dict[str, Any]
             latest_by_period[observation.period_end] = observation.value
     rows.extend(_row(day, value, ACTUAL) for day, value in sorted(latest_by_period.items()))
     targets = sorted(indicator.targets, key=lambda t: t.due)
+    if targets and indicator.baseline is not None and indicator.baseline_date is not None:
+        # the planned path starts at the baseline: the dashed line is the straight line the
+        # workspace's target status measures progress against
+        rows.append(_row(indicator.baseline_date, indicator.baseline, TARGET))
     rows.extend(_row(t.due, t.value, TARGET) for t in targets)
     return rows
 

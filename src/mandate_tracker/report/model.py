@@ -77,9 +77,22 @@ class Section:
     empty_message: str = ""  # set when the section has nothing to show
 
     @property
-    def key(self) -> str:
-        """A stable key of the section within its report kind (the item label)."""
-        return self.label
+    def is_listed_item(self) -> bool:
+        """True for an item the resolution prints ("(i)"), False for an entry of an inline list."""
+        return self.label.startswith("(")
+
+    @property
+    def quote_as_printed(self) -> str:
+        """The item with its label, or an inline-list entry as an excerpt."""
+        if self.is_listed_item:
+            return f"{self.label} {self.source_quote}"
+        return f"… {self.source_quote} …"
+
+    def reference(self, paragraph: str) -> str:
+        """Where the section comes from: "paragraph 62 (i)" or "paragraph 64, listed area 1"."""
+        if self.is_listed_item:
+            return f"Paragraph {paragraph} {self.label}"
+        return f"Paragraph {paragraph}, listed area {self.label}"
 
 
 @dataclass(frozen=True)

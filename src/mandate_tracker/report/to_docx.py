@@ -122,11 +122,11 @@ def _section(document: Any, report: Report, part: Section, number: int, width: A
     doc = document
     doc.add_heading(f"{roman(number)}. {part.title}", level=1)
     provisions = ", ".join(part.provisions)
-    source = f"Paragraph {report.paragraph} {part.label} ({part.source_anchor})"
+    source = f"{part.reference(report.paragraph)} ({part.source_anchor})"
     if provisions:
         source += f"; draws on paragraph{'s' if len(part.provisions) > 1 else ''} {provisions}"
     doc.add_paragraph(source).runs[0].italic = True
-    doc.add_paragraph(f"{part.label} {part.source_quote}", style="Quote")
+    doc.add_paragraph(part.quote_as_printed, style="Quote")
     if part.empty_message:
         doc.add_paragraph(part.empty_message).runs[0].italic = True
     if part.obligations:
