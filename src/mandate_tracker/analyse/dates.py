@@ -58,8 +58,8 @@ _EVERY = re.compile(
     rf"\bevery\s+(?:(?P<n>{_NUMBER})\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.IGNORECASE
 )
 _ADVERBIAL = {
-    r"\b(?:annually|yearly|each year|on an annual basis|once a year)\b": "P1Y",
-    r"\b(?:semi-annually|biannually|twice a year|twice yearly|every half year)\b": "P6M",
+    r"(?<![\w-])(?:annually|yearly|each year|on an annual basis|once a year)\b": "P1Y",
+    r"\b(?:semi-annually|bi-annually|biannually|twice a year|twice yearly)\b": "P6M",
     r"(?<![\w-])monthly\b(?!\s+report)|\bon a monthly basis\b": "P1M",
     r"(?<!first )(?<!next )(?<!his )(?<!its )(?<!her )\bquarterly\b"
     r"|\bon a quarterly basis\b": "P3M",
