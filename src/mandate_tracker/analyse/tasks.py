@@ -48,10 +48,11 @@ def code_tasks(text: str, segments: list[Segment]) -> list[TaskCode]:
     if not segments:
         return []
     lexicon = task_lexicon()
-    mission = any(segment.mission and not segment.reporting for segment in segments)
-    modality_cues = [_Cue(*cue) for cue in lexicon.modality_cues.scan(text)] if mission else []
+    spans = tuple(segment.span for segment in segments)
+    governed = tuple(s.span for s in segments if s.mission and not s.reporting)
+    modality_cues = [_Cue(*cue) for cue in lexicon.modality_cues.scan(text, governed)]
     codes: dict[tuple[str, str], TaskCode] = {}
-    for cue in (_Cue(*found) for found in lexicon.task_cues.scan(text)):
+    for cue in (_Cue(*found) for found in lexicon.task_cues.scan(text, spans)):
         segment = next((s for s in segments if s.span[0] <= cue.start < s.span[1]), None)
         if segment is None:
             continue

@@ -92,12 +92,22 @@ class CuePattern:
     def __hash__(self) -> int:
         return id(self)
 
-    def scan(self, text: str) -> list[tuple[int, int, str, str]]:
-        """(start, end, name, matched words) of every cue in ``text``, in order."""
+    def scan(
+        self, text: str, spans: tuple[tuple[int, int], ...] | None = None
+    ) -> list[tuple[int, int, str, str]]:
+        """(start, end, name, matched words) of every cue in ``text`` (or in ``spans`` of it)."""
         lower = _lower_keeping_length(text)
         found: list[tuple[int, int, str, str]] = []
+        for begin, stop in spans if spans is not None else ((0, len(text)),):
+            found.extend(self._scan(text, lower, begin, stop))
+        return found
+
+    def _scan(
+        self, text: str, lower: str, begin: int, stop: int
+    ) -> list[tuple[int, int, str, str]]:
+        found: list[tuple[int, int, str, str]] = []
         end = 0
-        for word in self.starts.finditer(lower):
+        for word in self.starts.finditer(lower, begin, stop):
             start = word.start()
             if start < end:
                 continue
