@@ -18,6 +18,7 @@ the span of the first task cue in the provision's text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from mandate_tracker.analyse.vocabulary import task_lexicon
@@ -74,10 +75,10 @@ def _modality(
     if segment.reporting:
         return "Monitor", None
     floor = max(segment.span[0], cue.start - _LOOKBACK)
-    governing = [m for m in modality_cues if floor <= m.start < cue.end]
-    if not governing:
+    before = bisect_left(modality_cues, cue.end, key=lambda m: m.start)  # cues starting before
+    if before == 0 or modality_cues[before - 1].start < floor:
         return "Assist", None
-    nearest = governing[-1]
+    nearest = modality_cues[before - 1]
     return nearest.name, nearest.words
 
 

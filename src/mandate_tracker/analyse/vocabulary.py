@@ -8,7 +8,7 @@ when a file is malformed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, cast
@@ -54,9 +54,13 @@ class Actor:
 @dataclass(frozen=True)
 class Actors:
     actors: tuple[Actor, ...]
+    named: dict[str, Actor] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        self.named.update((actor.name, actor) for actor in self.actors)
 
     def by_name(self, name: str) -> Actor | None:
-        return next((actor for actor in self.actors if actor.name == name), None)
+        return self.named.get(name)
 
     def is_mission(self, name: str) -> bool:
         actor = self.by_name(name)
@@ -143,8 +147,10 @@ class TaskLexicon:
     task_cues: CuePattern
     modality_cues: CuePattern
 
+    only_modality: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
     def only(self, code: str) -> str | None:
-        return next((entry.only for entry in self.tasks if entry.code == code), None)
+        return self.only_modality.get(code)
 
 
 def _strip_adverbs(words: str, adverbs: tuple[str, ...]) -> str:
@@ -283,4 +289,5 @@ def task_lexicon() -> TaskLexicon:
             {entry.code: entry.cues for entry in entries}, "data/vocab/tasks.yaml: tasks"
         ),
         modality_cues=_compile_cues(modalities, "data/vocab/tasks.yaml: modalities"),
+        only_modality={entry.code: entry.only for entry in entries if entry.only},
     )
