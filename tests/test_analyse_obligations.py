@@ -43,6 +43,17 @@ def _task_pairs(seed: Document, anchor: str) -> set[tuple[str, str]]:
 
 TASK_CASES = [
     ("para-18", {("UseOfForce", "Security")}),
+    # "with a view to protect civilians, reduce intercommunal violence, and re-establish State
+    # authority": the mission protects civilians, it does not secure State authority
+    (
+        "para-19",
+        {
+            ("PeaceProcess", "Assist"),
+            ("CivProtect", "Security"),
+            ("LocalReconcil", "Assist"),
+            ("StateAuthority", "Assist"),
+        },
+    ),
     ("para-28-c-i", {("CivProtect", "Security")}),
     ("para-28-a-iii-dash-1", {("Ceasefire", "Monitor"), ("Demil", "Monitor"), ("Demil", "Assist")}),
     ("para-28-d-iii", {("ElectAssist", "Assist"), ("ElectSec", "Security")}),

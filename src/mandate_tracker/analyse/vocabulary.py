@@ -148,6 +148,7 @@ class TaskLexicon:
     modality_cues: CuePattern
 
     only_modality: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    security_tasks: frozenset[str] = frozenset()
 
     def only(self, code: str) -> str | None:
         return self.only_modality.get(code)
@@ -290,4 +291,14 @@ def task_lexicon() -> TaskLexicon:
         ),
         modality_cues=_compile_cues(modalities, "data/vocab/tasks.yaml: modalities"),
         only_modality={entry.code: entry.only for entry in entries if entry.only},
+        security_tasks=_security_tasks(data, {entry.code for entry in entries}),
     )
+
+
+def _security_tasks(data: dict[str, Any], codes: set[str]) -> frozenset[str]:
+    where = "data/vocab/tasks.yaml: security_tasks"
+    listed = _strings(data.get("security_tasks", []), where)
+    unknown = sorted(set(listed) - codes)
+    if unknown:
+        raise ValidationError(f"{where}: unknown task {unknown[0]!r}")
+    return frozenset(listed)
