@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mandate_tracker.ingest.clean import clean, repair_line
+from mandate_tracker.ingest.clean import clean, repair_spacing
 from tests.helpers import SEED
 
 
@@ -60,7 +60,7 @@ def test_page_furniture_is_removed_and_link_targets_kept() -> None:
 
 
 def test_indentation_is_kept_as_a_layout_signal() -> None:
-    assert repair_line("   1.  Decides  to extend") == "   1. Decides to extend"
+    assert repair_spacing("   1.  Decides  to extend") == "   1. Decides to extend"
 
 
 def test_cleaning_the_seed_is_idempotent() -> None:

@@ -13,6 +13,7 @@ Cleaning is idempotent: ``clean(clean(x).text).text == clean(x).text``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,14 +28,17 @@ FURNITURE_PATTERNS = (
     re.compile(r"-?\s*\d{1,3}\s*-?"),  # bare page number
 )
 LINK_LINE = re.compile(r"https?://(?:www\.)?(?:undocs\.org|documents\.un\.org)/(?:[a-z]{2}/)?(\S+)")
-QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u202f": " "})
-SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]) -(?=[A-Za-z])")  # "intra -mission"
-SPACED_APOSTROPHE = re.compile(r"(?<=\w) '(?=s\b)|(?<=s) '(?=\s|$)")  # "Mali 's", "States ' "
-SPACED_OPEN_QUOTE = re.compile(r'\( "(?=\w)')  # '( "the Agreement'
-SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[A-Za-z)]) (?=[,;](?:\s|$))")  # "humanitarian , "
+QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "), ("\u202f", " "))
+TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 INTERNAL_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-# Two words separated by one space; overlapping pairs are found through the lookahead.
-WORD_PAIR = re.compile(r"(?<![\w'’-])([A-Za-z]+) (?=([a-z]+)(?![\w'’-]))")
+SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]) -(?=[A-Za-z])")  # "intra -mission"
+SPACED_APOSTROPHE = re.compile(r"(?<=\w) '(?=s\b)|(?<=s) '(?=\s|$)", re.MULTILINE)
+SPACED_OPEN_QUOTE = re.compile(r'\( "(?=\w)')  # '( "the Agreement'
+SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[A-Za-z)]) (?=[,;](?:\s|$))", re.MULTILINE)
+TOKEN = re.compile(r"[A-Za-z]+")
+PREVIOUS_TOKEN = re.compile(
+    r"(?<![A-Za-z])[A-Za-z]+(?= $)"
+)  # the word just before a position (searched up to it)
 # Short words that are real on their own: never treated as fragments of a split word.
 COMMON_SHORT = frozenset(
     [
@@ -69,7 +73,6 @@ COMMON_SHORT = frozenset(
         "eu",
         "un",
         "uk",
-        "us",
     ]
 )
 
@@ -88,41 +91,49 @@ def clean(raw: str) -> CleanText:
     links: list[str] = []
     removed: list[int] = []
     for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        link = LINK_LINE.fullmatch(stripped)
-        if link:
-            links.append(unquote(link.group(1)))
+        furniture, link = _furniture(line)
+        if furniture:
             removed.append(number)
+            if link:
+                links.append(link)
             continue
-        if stripped and any(p.fullmatch(stripped) for p in FURNITURE_PATTERNS):
-            removed.append(number)
-            continue
-        kept.append(repair_line(line))
-    text = _collapse_blank_lines(kept)
-    text = repair_split_words(text)
+        kept.append(line)
+    text = repair_split_words(repair_spacing(_collapse_blank_lines(kept)))
     return CleanText(
         text=text, link_targets=tuple(dict.fromkeys(links)), removed_lines=tuple(removed)
     )
 
 
-def repair_line(line: str) -> str:
-    """Fix spacing inside one line, keeping its leading indentation."""
-    body = line.translate(QUOTES).rstrip()
-    indent = len(body) - len(body.lstrip())
-    content = body[indent:]
-    content = INTERNAL_SPACES.sub(" ", content)
-    content = SPACED_HYPHEN.sub("-", content)
-    content = SPACED_APOSTROPHE.sub("'", content)
-    content = SPACED_OPEN_QUOTE.sub('("', content)
-    content = SPACE_BEFORE_PUNCTUATION.sub("", content)
-    return " " * indent + content if content else ""
+def _furniture(line: str) -> tuple[bool, str | None]:
+    """Whether a line is page furniture, and the target of a link line."""
+    stripped = line.strip()
+    if not stripped or (len(stripped) > 40 and not stripped.startswith("http")):
+        return False, None  # body text, the common case: decided without a pattern
+    link = LINK_LINE.fullmatch(stripped)
+    if link:
+        return True, unquote(link.group(1))
+    return any(p.fullmatch(stripped) for p in FURNITURE_PATTERNS), None
+
+
+def repair_spacing(text: str) -> str:
+    """Fix spacing inside every line, keeping each line's leading indentation."""
+    for character, replacement in QUOTES:
+        text = text.replace(character, replacement)
+    text = TRAILING_SPACE.sub("", text)
+    text = INTERNAL_SPACES.sub(" ", text)
+    text = SPACED_HYPHEN.sub("-", text)
+    text = SPACED_APOSTROPHE.sub("'", text)
+    text = SPACED_OPEN_QUOTE.sub('("', text)
+    return SPACE_BEFORE_PUNCTUATION.sub("", text)
 
 
 def _collapse_blank_lines(lines: list[str]) -> str:
     out: list[str] = []
     for line in lines:
-        if not line and out and not out[-1]:
-            continue
+        if not line.strip():
+            if out and not out[-1]:
+                continue
+            line = ""
         out.append(line)
     while out and not out[0]:
         out.pop(0)
@@ -139,22 +150,29 @@ def english_frequencies() -> dict[str, float]:
     return dict(get_frequency_dict("en", wordlist="large"))
 
 
+@cache
 def zipf(word: str) -> float:
-    """Zipf frequency (log10 per billion words) of a lower-cased word; 0 when unknown."""
-    import math
-
+    """Zipf frequency (log10 per billion words) of a word, ignoring case; 0 when unknown."""
     frequency = english_frequencies().get(word.lower(), 0.0)
     return math.log10(frequency * 1e9) if frequency > 0 else 0.0
 
 
+@cache
 def _is_fragment(word: str) -> bool:
     lower = word.lower()
     return zipf(lower) < 3.0 or (len(lower) <= 2 and lower not in COMMON_SHORT)
 
 
+@cache
 def _is_strong_word(word: str) -> bool:
     lower = word.lower()
     return lower in COMMON_SHORT or (len(lower) >= 3 and zipf(lower) >= 4.0)
+
+
+@cache
+def _is_candidate(word: str) -> bool:
+    """A piece that could be half of a split word (two strong words are never joined)."""
+    return _is_fragment(word) or (2 <= len(word) <= 3 and not _is_strong_word(word))
 
 
 def _fragment_pair(first: str, second: str) -> bool:
@@ -173,36 +191,81 @@ def repair_split_words(text: str) -> str:
     A pair is joined when the joined form is a real English word and one part is a fragment
     (rare as a word, or a stray one- or two-letter piece), or when the document itself uses the
     joined form elsewhere and one part is a short fragment ("threat en" where "threaten" occurs).
-    Repeated to a fixed point, so cleaning stays idempotent.
+    Repeated to a fixed point, so cleaning stays idempotent. Only pairs with a candidate piece
+    are looked at, so a page of ordinary words costs one scan.
     """
-    tokens = Counter(t.lower() for t in re.findall(r"[A-Za-z]+", text))
-    pairs = Counter(f"{a} {b}".lower() for a, b in WORD_PAIR.findall(text))
-    previous = None
-    while previous != text:
-        previous = text
-        text = _join_pass(text, tokens, pairs)
-    return text
+    evidence = _DocumentEvidence(text)
+    while True:
+        joined = _join_pass(text, evidence)
+        if joined == text:
+            return text
+        text = joined
 
 
-def _join_pass(text: str, tokens: Counter[str], pairs: Counter[str]) -> str:
+class _DocumentEvidence:
+    """Which words and word pairs the document uses, counted only when asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._tokens: Counter[str] | None = None
+
+    def uses_word(self, word: str) -> bool:
+        if self._tokens is None:
+            self._tokens = Counter(t.lower() for t in TOKEN.findall(self.text))
+        return self._tokens[word.lower()] > 0
+
+    def pair_count(self, first: str, second: str) -> int:
+        pattern = rf"(?<![\w'’-]){re.escape(first)} {re.escape(second)}(?![\w'’-])"
+        return len(re.findall(pattern, self.text, re.IGNORECASE))
+
+
+def _join_pass(text: str, evidence: _DocumentEvidence) -> str:
+    matches = list(TOKEN.finditer(text))
     out: list[str] = []
     position = 0
-    for match in WORD_PAIR.finditer(text):
-        first, second = match.group(1), match.group(2)
-        if match.start() < position or not _should_join(first, second, tokens, pairs):
+    for index in _candidate_pairs(matches):
+        first, second = matches[index], matches[index + 1]
+        if first.start() < position:
             continue
-        out.append(text[position : match.start()])
-        out.append(first + second)
-        position = match.end() + len(second)
+        if _adjacent(text, first, second) and _should_join(first.group(), second.group(), evidence):
+            out.append(text[position : first.start()])
+            out.append(first.group() + second.group())
+            position = second.end()
     out.append(text[position:])
     return "".join(out)
 
 
-def _should_join(first: str, second: str, tokens: Counter[str], pairs: Counter[str]) -> bool:
+def _candidate_pairs(matches: list[re.Match[str]]) -> list[int]:
+    """Indexes of word pairs (i, i + 1) of which one is a candidate piece, in text order."""
+    flags = [_is_candidate(match.group()) for match in matches]
+    pairs = {i for i, flag in enumerate(flags) if flag for i in (i - 1, i)}
+    return sorted(i for i in pairs if 0 <= i < len(matches) - 1)
+
+
+def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """ "first second": one space apart, whole words, the second in lower case."""
+    before = text[first.start() - 1] if first.start() else " "
+    after = text[second.end()] if second.end() < len(text) else " "
+    return (
+        second.start() == first.end() + 1
+        and text[first.end()] == " "
+        and second.group().islower()
+        and not (before.isalnum() or before in "_'’-")
+        and not (after.isalnum() or after in "_'’-")
+    )
+
+
+def _should_join(first: str, second: str, evidence: _DocumentEvidence) -> bool:
+    if _is_strong_word(first) and _is_strong_word(second):
+        return False
     lower = (first + second).lower()
     if zipf(lower) >= 3.0 and _fragment_pair(first, second):
         return True
-    documented = tokens[lower] > 0 and pairs[f"{first} {second}".lower()] <= 1
     short = min(first, second, key=len)
     short_piece = 2 <= len(short) <= 3 and not _is_strong_word(short)
-    return documented and short_piece and zipf(lower) >= 2.5
+    return (
+        short_piece
+        and zipf(lower) >= 2.5
+        and evidence.uses_word(lower)
+        and evidence.pair_count(first, second) <= 1
+    )
