@@ -5,7 +5,8 @@ PYTHONPATH=src python benchmarks/analyse.py [--repeat N]
 Target (issue 3): the seed's full parse + analysis under 20 ms on one core. Each figure is the
 best of N warm runs (vocabulary loaded and patterns compiled once, as in a long-running
 process) in CPU time of this process (``time.process_time``), so other processes on a shared
-machine inflate it as little as possible; the median is printed too. Also times the cold first call, which loads the YAML vocabulary.
+machine inflate it as little as possible; the median is printed too. Also times the cold
+first call, which loads the YAML vocabulary and compiles the patterns.
 """
 
 from __future__ import annotations
