@@ -59,7 +59,7 @@ def resolution(
     headings: list[str],
     layout: str,
 ) -> str:
-    lines = ["The Security Council,"] + preamble
+    lines = ["The Security Council,", *preamble]
     for number, (verb, text, items) in enumerate(paragraphs, start=1):
         heading = headings[number % len(headings)] if headings else ""
         if heading:
