@@ -85,23 +85,34 @@ class CleanText:
 
 
 def clean(raw: str) -> CleanText:
-    """Clean extracted text: furniture out, spacing repaired, lines kept."""
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
-    kept: list[str] = []
+    """Clean extracted text: furniture out, spacing repaired, lines kept.
+
+    Furniture is looked for after each repair that could turn a line into furniture
+    ("https://undocs.org/x ’s" becomes a link line once its apostrophe is mended), so that
+    cleaning a cleaned text changes nothing.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     links: list[str] = []
     removed: list[int] = []
-    for number, line in enumerate(lines, start=1):
-        furniture, link = _furniture(line)
-        if furniture:
-            removed.append(number)
-            if link:
-                links.append(link)
-            continue
-        kept.append(line)
-    text = repair_split_words(repair_spacing(_collapse_blank_lines(kept)))
+    lines = _without_furniture(repair_spacing(text).split("\n"), links, removed)
+    text = repair_split_words(_collapse_blank_lines(lines))
+    text = _collapse_blank_lines(_without_furniture(text.split("\n"), links, []))
     return CleanText(
         text=text, link_targets=tuple(dict.fromkeys(links)), removed_lines=tuple(removed)
     )
+
+
+def _without_furniture(lines: list[str], links: list[str], removed: list[int]) -> list[str]:
+    kept: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        furniture, link = _furniture(line)
+        if not furniture:
+            kept.append(line)
+            continue
+        removed.append(number)
+        if link:
+            links.append(link)
+    return kept
 
 
 def _furniture(line: str) -> tuple[bool, str | None]:
