@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import unquote
@@ -29,13 +28,13 @@ FURNITURE_PATTERNS = (
 )
 LINK_LINE = re.compile(r"https?://(?:www\.)?(?:undocs\.org|documents\.un\.org)/(?:[a-z]{2}/)?(\S+)")
 QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "), ("\u202f", " "))
-TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
-INTERNAL_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]) -(?=[A-Za-z])")  # "intra -mission"
-SPACED_APOSTROPHE = re.compile(r"(?<=\w) '(?=s\b)|(?<=s) '(?=\s|$)", re.MULTILINE)
+INTERNAL_SPACES = re.compile(r"  +(?=\S)")
+SPACED_HYPHEN = re.compile(r" -(?=[A-Za-z])")  # "intra -mission"
+SPACED_APOSTROPHE = re.compile(r" '(?=s\b|\s|$)", re.MULTILINE)  # "Mali 's", "States ' "
 SPACED_OPEN_QUOTE = re.compile(r'\( "(?=\w)')  # '( "the Agreement'
-SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[A-Za-z)]) (?=[,;](?:\s|$))", re.MULTILINE)
+SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,;])(?=\s|$)", re.MULTILINE)  # "humanitarian , "
 TOKEN = re.compile(r"[A-Za-z]+")
+TOKEN_SPLIT = re.compile(r"([A-Za-z]+)")
 PREVIOUS_TOKEN = re.compile(
     r"(?<![A-Za-z])[A-Za-z]+(?= $)"
 )  # the word just before a position (searched up to it)
@@ -127,15 +126,43 @@ def _furniture(line: str) -> tuple[bool, str | None]:
 
 
 def repair_spacing(text: str) -> str:
-    """Fix spacing inside every line, keeping each line's leading indentation."""
+    """Fix spacing inside every line, keeping each line's leading indentation.
+
+    Each pattern opens with literal characters so that the regex engine can skip ahead;
+    what must stand before a match is checked on the (rare) matches themselves.
+    """
     for character, replacement in QUOTES:
-        text = text.replace(character, replacement)
-    text = TRAILING_SPACE.sub("", text)
-    text = INTERNAL_SPACES.sub(" ", text)
-    text = SPACED_HYPHEN.sub("-", text)
-    text = SPACED_APOSTROPHE.sub("'", text)
+        if character in text:
+            text = text.replace(character, replacement)
+    text = "\n".join(line.rstrip() for line in text.replace("\t", " ").split("\n"))
+    text = INTERNAL_SPACES.sub(_one_space, text)
+    text = SPACED_HYPHEN.sub(lambda m: "-" if _after_letter(m) else m.group(), text)
+    text = SPACED_APOSTROPHE.sub(_mend_apostrophe, text)
     text = SPACED_OPEN_QUOTE.sub('("', text)
-    return SPACE_BEFORE_PUNCTUATION.sub("", text)
+    return SPACE_BEFORE_PUNCTUATION.sub(
+        lambda m: m.group(1) if _after_letter(m, ")") else m.group(), text
+    )
+
+
+def _after_letter(match: re.Match[str], also: str = "") -> bool:
+    before = match.string[match.start() - 1] if match.start() else ""
+    return (before.isascii() and before.isalpha()) or (bool(before) and before in also)
+
+
+def _one_space(match: re.Match[str]) -> str:
+    """Runs of spaces inside a line become one; indentation at a line start stays."""
+    before = match.string[match.start() - 1] if match.start() else "\n"
+    return match.group() if before == "\n" else " "
+
+
+def _mend_apostrophe(match: re.Match[str]) -> str:
+    """ "Mali 's" -> "Mali's"; "States ' military" -> "States' military"."""
+    before = match.string[match.start() - 1] if match.start() else ""
+    following = match.string[match.end() : match.end() + 2]
+    possessive = following[:1] == "s" and not following[1:2].isalnum()
+    if (possessive and (before.isalnum() or before == "_")) or (before == "s" and not possessive):
+        return "'"
+    return match.group()
 
 
 def _collapse_blank_lines(lines: list[str]) -> str:
@@ -218,12 +245,12 @@ class _DocumentEvidence:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._tokens: Counter[str] | None = None
+        self._words: set[str] | None = None
 
     def uses_word(self, word: str) -> bool:
-        if self._tokens is None:
-            self._tokens = Counter(t.lower() for t in TOKEN.findall(self.text))
-        return self._tokens[word.lower()] > 0
+        if self._words is None:
+            self._words = set(TOKEN.findall(self.text.lower()))
+        return word.lower() in self._words
 
     def pair_count(self, first: str, second: str) -> int:
         pattern = rf"(?<![\w'’-]){re.escape(first)} {re.escape(second)}(?![\w'’-])"
@@ -231,38 +258,33 @@ class _DocumentEvidence:
 
 
 def _join_pass(text: str, evidence: _DocumentEvidence) -> str:
-    matches = list(TOKEN.finditer(text))
-    out: list[str] = []
-    position = 0
-    for index in _candidate_pairs(matches):
-        first, second = matches[index], matches[index + 1]
-        if first.start() < position:
+    # parts alternate: separator, word, separator, word, ..., separator
+    parts = TOKEN_SPLIT.split(text)
+    words = parts[1::2]
+    candidates = [i for i, word in enumerate(words) if _is_candidate(word)]
+    pairs = sorted({i for c in candidates for i in (c - 1, c) if 0 <= i < len(words) - 1})
+    joined_until = -1
+    for index in pairs:
+        if index <= joined_until or not _adjacent(parts, index):
             continue
-        if _adjacent(text, first, second) and _should_join(first.group(), second.group(), evidence):
-            out.append(text[position : first.start()])
-            out.append(first.group() + second.group())
-            position = second.end()
-    out.append(text[position:])
-    return "".join(out)
+        first, second = words[index], words[index + 1]
+        if _should_join(first, second, evidence):
+            parts[2 * index + 1] = first + second
+            parts[2 * index + 2] = ""
+            parts[2 * index + 3] = ""
+            joined_until = index + 1
+    return "".join(parts) if joined_until >= 0 else text
 
 
-def _candidate_pairs(matches: list[re.Match[str]]) -> list[int]:
-    """Indexes of word pairs (i, i + 1) of which one is a candidate piece, in text order."""
-    flags = [_is_candidate(match.group()) for match in matches]
-    pairs = {i for i, flag in enumerate(flags) if flag for i in (i - 1, i)}
-    return sorted(i for i in pairs if 0 <= i < len(matches) - 1)
-
-
-def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
-    """ "first second": one space apart, whole words, the second in lower case."""
-    before = text[first.start() - 1] if first.start() else " "
-    after = text[second.end()] if second.end() < len(text) else " "
+def _adjacent(parts: list[str], index: int) -> bool:
+    """Words ``index`` and ``index + 1`` read "first second": one space apart, whole words
+    (no apostrophe, hyphen or digit touching them), the second in lower case."""
+    before, between, after = parts[2 * index], parts[2 * index + 2], parts[2 * index + 4]
     return (
-        second.start() == first.end() + 1
-        and text[first.end()] == " "
-        and second.group().islower()
-        and not (before.isalnum() or before in "_'’-")
-        and not (after.isalnum() or after in "_'’-")
+        between == " "
+        and parts[2 * index + 3].islower()
+        and not (before[-1:].isalnum() or before[-1:] in ("_", "'", "’", "-"))
+        and not (after[:1].isalnum() or after[:1] in ("_", "'", "’", "-"))
     )
 
 
