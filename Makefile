@@ -24,6 +24,7 @@ $(VENDOR)/.stamp: web-assets/package.json web-assets/package-lock.json
 	   $(NPM_DIST)/vega-lite/build/vega-lite.min.js $(NPM_DIST)/vega-embed/build/vega-embed.min.js \
 	   $(NPM_DIST)/leaflet/dist/leaflet.js $(NPM_DIST)/leaflet/dist/leaflet.css $(VENDOR)/
 	cp $(NPM_DIST)/leaflet/dist/images/*.png $(VENDOR)/images/
+	cp $(NPM_DIST)/swagger-ui-dist/swagger-ui-bundle.js $(NPM_DIST)/swagger-ui-dist/swagger-ui.css $(VENDOR)/
 	touch $@
 
 web-assets: $(VENDOR)/.stamp
