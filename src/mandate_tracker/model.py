@@ -222,6 +222,7 @@ class Document:
     unclassified: list[Unclassified] = field(default_factory=list)
     link_targets: list[str] = field(default_factory=list)  # symbols of removed link lines
     source_name: str = "<text>"
+    front_matter: str = ""  # the lines before "The Security Council," (title block), as read
 
     def paragraph(self, number: str) -> Paragraph:
         for paragraph in self.paragraphs:

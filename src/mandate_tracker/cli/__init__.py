@@ -34,20 +34,7 @@ _register_commands()
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, translating library errors to one line and an exit code."""
     try:
-        code = app(args=argv, standalone_mode=False)
+        app(args=argv)
     except MandateError as error:
         err_console.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
         sys.exit(error.exit_code)
-    except typer.Abort:
-        err_console.print("aborted")
-        sys.exit(130)
-    except SystemExit:
-        raise
-    except Exception as error:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        raise
-    sys.exit(code if isinstance(code, int) else 0)

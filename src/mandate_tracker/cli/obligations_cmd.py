@@ -6,8 +6,8 @@ from a resolution; ``list`` and ``update`` work on the tracking workspace.
 
 from __future__ import annotations
 
-import click
 import typer
+from typer._click.core import Command, Context  # typer >= 0.29 vendors click as typer._click
 from typer.core import TyperGroup
 
 from mandate_tracker.cli import app
@@ -17,8 +17,8 @@ class _ExtractByDefault(TyperGroup):
     """Treat ``mandate obligations FILE`` as ``mandate obligations extract FILE``."""
 
     def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
+        self, ctx: Context, args: list[str]
+    ) -> tuple[str | None, Command | None, list[str]]:
         if args and args[0] not in self.commands and not args[0].startswith("-"):
             args = ["extract", *args]
         return super().resolve_command(ctx, args)

@@ -1,0 +1,65 @@
+"""How paragraphs open: the vocabulary in ``data/vocab/openings.yaml`` as a typed object."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@dataclass(frozen=True)
+class Openings:
+    preamble_openers: frozenset[str]
+    adverbs: frozenset[str]
+    multiword: tuple[tuple[str, ...], ...]  # longest first
+
+    def is_preamble_opener(self, text: str) -> bool:
+        """Whether a line's first words read like the start of a preambular paragraph."""
+        words = WORD.findall(text[:80])
+        while words and self._is_adverb(words[0]) and len(words) > 1:
+            words = words[1:]
+        if not words or not words[0][0].isupper():
+            return False
+        first = words[0]
+        return first in self.preamble_openers or (
+            len(first) > 4 and (first.endswith("ing") or first.endswith("ed"))
+        )
+
+    def opening_phrase(self, text: str) -> str:
+        """The opening verb phrase as printed: "Decides", "Strongly condemns", "Calls upon"."""
+        matches = list(WORD.finditer(text[:120]))
+        if not matches:
+            return ""
+        start = 0
+        while start < len(matches) - 1 and self._is_adverb(matches[start].group()):
+            start += 1
+        words = [m.group() for m in matches[start:]]
+        length = 1
+        for phrase in self.multiword:
+            if tuple(w.lower() for w in words[: len(phrase)]) == phrase:
+                length = len(phrase)
+                break
+        end_match = matches[start + length - 1]
+        return text[matches[0].start() : end_match.end()]
+
+    def _is_adverb(self, word: str) -> bool:
+        return word in self.adverbs or (word.endswith("ly") and len(word) > 3)
+
+
+@cache
+def openings() -> Openings:
+    source = resources.files("mandate_tracker") / "data" / "vocab" / "openings.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    multiword = sorted(
+        (tuple(phrase.lower().split()) for phrase in data["multiword"]), key=len, reverse=True
+    )
+    return Openings(
+        preamble_openers=frozenset(data["preamble_openers"]),
+        adverbs=frozenset(data["adverbs"]),
+        multiword=tuple(multiword),
+    )

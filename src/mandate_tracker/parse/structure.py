@@ -1,0 +1,484 @@
+"""The reader: cleaned text → document structure (front matter, preamble, headings, paragraphs,
+nested items).
+
+One pass over the lines with a small state machine. Where a block starts is read from the layout:
+- ``indent``: PDF extractions, where a block's first line is indented and its continuation lines
+  are not (the built-in example);
+- ``blank``: hard-wrapped text with blank lines between blocks (hand-corrected older texts);
+- ``lines``: one paragraph per line, with occasional stray breaks and run-in paragraph numbers.
+What a block *is* comes from its first words: an operative number that continues the sequence, an
+item label that continues or opens a list, a short unpunctuated heading line, or a preambular
+opening. Text that fits nowhere is kept as :class:`Unclassified`, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from mandate_tracker.errors import NotAResolutionError
+from mandate_tracker.ingest.clean import CleanText, clean, zipf
+from mandate_tracker.model import (
+    Document,
+    Heading,
+    Item,
+    Paragraph,
+    PreambleParagraph,
+    Unclassified,
+)
+from mandate_tracker.parse.front_matter import read_front_matter, subject_from_preamble
+from mandate_tracker.parse.openings import openings
+
+Layout = Literal["indent", "blank", "lines"]
+ItemKind = Literal["letter", "roman", "dash"]
+
+COUNCIL_LINE = re.compile(r"\s*The\s+Security\s+Council\s*,?\s*$", re.IGNORECASE)
+PARAGRAPH_START = re.compile(r"(\d{1,3})\s?\.\s+(?=[\"'(A-Z])")
+LABEL = re.compile(r"\(([a-z]{1,2}|[ivx]{1,6})\)\s*(?=\S)")
+DASH = re.compile(r"[–—•-]\s+(?=\S)")
+TERMINAL = ".;:,"
+ROMAN = {"i": 1, "v": 5, "x": 10}
+ADOPTION = re.compile(r"Adopted\b")
+FOOTNOTE = re.compile(r"\d{1,3}\s+(?:Ibid|See|Official Records|S/|A/|Resolution)\b")
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based line number in the cleaned text
+    indent: int
+    text: str
+    after_blank: bool
+    previous: str  # text of the previous non-blank line
+
+
+@dataclass
+class _Node:
+    """A paragraph or item under construction."""
+
+    label: str
+    anchor: str
+    line: int
+    kind: ItemKind | Literal["paragraph"]
+    chunks: list[list[str]] = field(default_factory=list)
+    title: str | None = None
+    children: list[_Node] = field(default_factory=list)
+    heading: str | None = None
+
+    def add_line(self, text: str) -> None:
+        if not self.chunks:
+            self.chunks.append([])
+        self.chunks[-1].append(text)
+
+
+def read_structure(cleaned: CleanText, source_name: str = "<text>") -> Document:
+    lines = cleaned.text.split("\n")
+    start = _council_line(lines, source_name)
+    info, front = read_front_matter(lines[:start])
+    body = list(_body_lines(lines, start + 1))
+    reader = _Reader(layout=_detect_layout(body))
+    for line in body:
+        reader.feed(line)
+    preamble, paragraphs, headings, unclassified = reader.finish()
+    if not paragraphs:
+        raise NotAResolutionError(
+            "no numbered operative paragraphs (\"1. Decides ...\") after 'The Security Council,'",
+            where=source_name,
+        )
+    if info.subject is None:
+        info.subject = subject_from_preamble([p.text for p in preamble])
+    return Document(
+        info=info,
+        headings=headings,
+        preamble=preamble,
+        paragraphs=paragraphs,
+        unclassified=unclassified,
+        link_targets=list(cleaned.link_targets),
+        source_name=source_name,
+        front_matter=front,
+    )
+
+
+def parse_text(text: str, source_name: str = "<text>") -> Document:
+    """Clean and read a resolution's raw text."""
+    return read_structure(clean(text), source_name)
+
+
+def _council_line(lines: list[str], source_name: str) -> int:
+    for index, line in enumerate(lines):
+        if COUNCIL_LINE.match(line):
+            return index
+    raise NotAResolutionError(
+        "not a Security Council resolution: no line 'The Security Council,'", where=source_name
+    )
+
+
+def _body_lines(lines: list[str], first: int) -> Iterator[_Line]:
+    after_blank = False
+    previous = ""
+    for index in range(first, len(lines)):
+        raw = lines[index]
+        if not raw.strip():
+            after_blank = True
+            continue
+        text = raw.strip()
+        yield _Line(index + 1, len(raw) - len(raw.lstrip()), text, after_blank, previous)
+        after_blank = False
+        previous = text
+
+
+def _detect_layout(body: list[_Line]) -> Layout:
+    if not body:
+        return "lines"
+    indented = sum(1 for line in body if line.indent > 0) / len(body)
+    if 0.03 < indented < 0.8:
+        return "indent"
+    blanks = sum(1 for line in body if line.after_blank) / len(body)
+    return "blank" if blanks > 0.05 else "lines"
+
+
+class _Reader:
+    """The state machine that turns body lines into preamble, paragraphs and items."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.preamble: list[tuple[int, list[str]]] = []
+        self.paragraphs: list[_Node] = []
+        self.stack: list[_Node] = []  # open paragraph and its open items, outermost first
+        self.headings: list[tuple[str, int, int]] = []  # title, line, paragraph index before
+        self.pending_headings: list[str] = []
+        self.unclassified: list[Unclassified] = []
+        self.after_end = False
+        self.maybe_headings: list[_Line] = []  # heading-like lines awaiting the next line
+
+    # --- entry points ---------------------------------------------------------------
+
+    def feed(self, line: _Line) -> None:
+        for piece in self._split_run_in_paragraph(line):
+            self._feed_one(piece)
+
+    def _resolve_maybe_headings(self, line: _Line | None, starts_block: bool) -> bool:
+        """Heading-like lines are headings only when a paragraph or another heading follows.
+
+        Returns True when ``line`` was itself held back as a possible heading."""
+        if line is not None and self._is_next_paragraph(line, starts_block):
+            self.pending_headings.extend(held.text for held in self.maybe_headings)
+            self.maybe_headings = []
+            return False
+        if (
+            line is not None
+            and self.maybe_headings
+            and starts_block
+            and _looks_like_heading(line.text)
+        ):
+            self.maybe_headings.append(line)
+            return True
+        held, self.maybe_headings = self.maybe_headings, []
+        for earlier in held:
+            self._feed_one(earlier, headings=False)
+        return False
+
+    def finish(
+        self,
+    ) -> tuple[list[PreambleParagraph], list[Paragraph], list[Heading], list[Unclassified]]:
+        self._resolve_maybe_headings(None, False)
+        preamble = [
+            PreambleParagraph(
+                number=index,
+                verb=openings().opening_phrase(text),
+                text=text,
+                anchor=f"pre-{index}",
+                line=line,
+            )
+            for index, (line, chunk) in enumerate(self.preamble, start=1)
+            if (text := join_lines(chunk))
+        ]
+        paragraphs = [_finish_paragraph(node) for node in self.paragraphs]
+        headings = [
+            Heading(title, level, self.paragraphs[i].label) for title, level, i in self.headings
+        ]
+        for title in self.pending_headings:
+            self.unclassified.append(Unclassified(title, 0, "heading after the last paragraph"))
+        return preamble, paragraphs, headings, self.unclassified
+
+    # --- one line -------------------------------------------------------------------
+
+    def _feed_one(self, line: _Line, headings: bool = True) -> None:
+        starts_block = self._starts_block(line)
+        if headings and self.paragraphs and self._resolve_maybe_headings(line, starts_block):
+            return
+        if self._is_next_paragraph(line, starts_block):
+            self._open_paragraph(line)
+            return
+        if not self.paragraphs:
+            self._feed_preamble(line, starts_block)
+            return
+        if self.after_end or (starts_block and self._is_after_matter(line)):
+            self._keep_unclassified(line, "text after the last operative paragraph")
+            return
+        if starts_block and self._open_item(line):
+            return
+        if (
+            headings
+            and starts_block
+            and _looks_like_heading(line.text)
+            and self._paragraph_complete()
+        ):
+            self.maybe_headings.append(line)
+            return
+        if starts_block and self.layout == "indent":
+            self._open_plain_block(line)
+            return
+        self.stack[-1].add_line(line.text)
+
+    def _starts_block(self, line: _Line) -> bool:
+        if self.layout == "indent":
+            return line.indent > 0
+        return line.after_blank or not line.previous or line.previous[-1] in TERMINAL
+
+    def _split_run_in_paragraph(self, line: _Line) -> list[_Line]:
+        """Split "...; 40. Decides ..." where an extraction ran a paragraph into the last."""
+        if not self.paragraphs:
+            return [line]
+        expected = len(self.paragraphs) + 1
+        match = re.search(rf"(?<=[;:.])\s+(?={expected}\.\s+[A-Z])", line.text)
+        if not match or match.start() == 0:
+            return [line]
+        head = _Line(
+            line.number, line.indent, line.text[: match.start()], line.after_blank, line.previous
+        )
+        rest_text = line.text[match.end() :]
+        rest = _Line(line.number, 1, rest_text, True, head.text)
+        return [head, *self._split_following(rest)]
+
+    def _split_following(self, line: _Line) -> list[_Line]:
+        expected = len(self.paragraphs) + 2
+        match = re.search(rf"(?<=[;:.])\s+(?={expected}\.\s+[A-Z])", line.text)
+        if not match:
+            return [line]
+        head = _Line(line.number, line.indent, line.text[: match.start()], True, line.previous)
+        rest = _Line(line.number, 1, line.text[match.end() :], True, head.text)
+        return [head, rest]
+
+    # --- preamble -------------------------------------------------------------------
+
+    def _feed_preamble(self, line: _Line, starts_block: bool) -> None:
+        opener = openings().is_preamble_opener(line.text)
+        indented_start = self.layout == "indent" and line.indent > 0 and line.text[0].isupper()
+        if not self.preamble or (starts_block and (opener or indented_start)):
+            self.preamble.append((line.number, [line.text]))
+        else:
+            self.preamble[-1][1].append(line.text)
+
+    # --- operative part -------------------------------------------------------------
+
+    def _is_next_paragraph(self, line: _Line, starts_block: bool) -> bool:
+        match = PARAGRAPH_START.match(line.text)
+        if not match or int(match.group(1)) != len(self.paragraphs) + 1:
+            return False
+        if self.after_end:
+            return False
+        return starts_block or self.layout == "lines" or not self.paragraphs
+
+    def _open_paragraph(self, line: _Line) -> None:
+        match = PARAGRAPH_START.match(line.text)
+        assert match is not None
+        number = match.group(1)
+        node = _Node(label=number, anchor=f"para-{number}", line=line.number, kind="paragraph")
+        node.add_line(line.text[match.end() :])
+        if not self.paragraphs:
+            self._headings_from_preamble_end()
+        for title in self.pending_headings:
+            level = 2 if self.headings and self.headings[-1][2] == len(self.paragraphs) else 1
+            self.headings.append((title, level, len(self.paragraphs)))
+        self.pending_headings = []
+        if self.headings and self.headings[-1][2] == len(self.paragraphs):
+            node.heading = self.headings[-1][0]
+        elif self.paragraphs:
+            node.heading = self.paragraphs[-1].heading
+        self.paragraphs.append(node)
+        self.stack = [node]
+
+    def _headings_from_preamble_end(self) -> None:
+        """Headings between the preamble and paragraph 1 were read as preambular lines."""
+        found: list[str] = []
+        while self.preamble and len(self.preamble[-1][1]) == 1:
+            text = self.preamble[-1][1][0]
+            if not _looks_like_heading(text) or openings().is_preamble_opener(text):
+                break
+            found.insert(0, text)
+            self.preamble.pop()
+        self.pending_headings = found + self.pending_headings
+
+    def _open_item(self, line: _Line) -> bool:
+        label_match = LABEL.match(line.text)
+        dash_match = None if label_match else DASH.match(line.text)
+        if label_match is None and dash_match is None:
+            return False
+        if self.layout == "indent" and line.indent == 0:
+            return False
+        value = label_match.group(1) if label_match else "–"
+        placement = self._place_label(value)
+        if placement is None:
+            return False
+        depth, kind = placement
+        parent = self.stack[depth - 1]
+        del self.stack[depth:]
+        self._title_from_text(parent)
+        key = (
+            value
+            if kind != "dash"
+            else f"dash-{sum(c.kind == 'dash' for c in parent.children) + 1}"
+        )
+        label = f"({value})" if kind != "dash" else "–"
+        node = _Node(label=label, anchor=f"{parent.anchor}-{key}", line=line.number, kind=kind)
+        match = label_match or dash_match
+        assert match is not None
+        node.add_line(line.text[match.end() :])
+        parent.children.append(node)
+        self.stack.append(node)
+        return True
+
+    def _place_label(self, value: str) -> tuple[int, ItemKind] | None:
+        """Where a label goes: (depth in the stack, kind), or None when it is inline text."""
+        kinds = _label_kinds(value)
+        for depth in range(len(self.stack) - 1, 0, -1):
+            node = self.stack[depth]
+            if node.kind in kinds and _is_successor(node.kind, node.label, value):
+                return depth, node.kind
+        innermost = self.stack[-1]
+        for kind in kinds:
+            if _is_list_start(kind, value) and not any(c.kind == kind for c in innermost.children):
+                return len(self.stack), kind
+        return None
+
+    def _title_from_text(self, node: _Node) -> None:
+        """An item whose only text is an unpunctuated line before its sub-items is a title."""
+        if node.kind == "paragraph" or node.title is not None or node.children:
+            return
+        text = join_lines(node.chunks[0]) if len(node.chunks) == 1 else ""
+        if text and text[-1] not in TERMINAL and len(text) < 160:
+            node.title = text
+            node.chunks = []
+
+    def _open_plain_block(self, line: _Line) -> None:
+        node = self.stack[-1]
+        self._title_from_text(node)
+        node.chunks.append([line.text])
+
+    def _paragraph_complete(self) -> bool:
+        last = self.stack[-1]
+        text = last.chunks[-1][-1] if last.chunks and last.chunks[-1] else ""
+        return bool(text) and text[-1] in ".;:"
+
+    def _is_after_matter(self, line: _Line) -> bool:
+        if ADOPTION.match(line.text) or FOOTNOTE.match(line.text):
+            self.after_end = True
+            return True
+        return False
+
+    def _keep_unclassified(self, line: _Line, reason: str) -> None:
+        self.unclassified.append(Unclassified(line.text, line.number, reason))
+
+
+def _looks_like_heading(text: str) -> bool:
+    return (
+        len(text) < 120
+        and text[-1] not in TERMINAL
+        and (text[0].isupper() or text[0].isdigit())
+        and not PARAGRAPH_START.match(text)
+    )
+
+
+def _label_kinds(value: str) -> list[ItemKind]:
+    if value == "–":
+        return ["dash"]
+    kinds: list[ItemKind] = []
+    if re.fullmatch(r"[ivx]+", value):
+        kinds.append("roman")
+    if re.fullmatch(r"[a-z]|([a-z])\1", value):
+        kinds.append("letter")
+    return kinds
+
+
+def _is_list_start(kind: ItemKind, value: str) -> bool:
+    return {"letter": "a", "roman": "i", "dash": "–"}[kind] == value
+
+
+def _is_successor(kind: str, previous_label: str, value: str) -> bool:
+    previous = previous_label.strip("()")
+    if kind == "dash":
+        return value == "–"
+    if kind == "roman":
+        return _roman(value) == _roman(previous) + 1
+    if len(previous) == 1 and len(value) == 1:
+        return ord(value) == ord(previous) + 1
+    return (previous == "z" and value == "aa") or (
+        len(previous) == 2 and value == chr(ord(previous[0]) + 1) * 2
+    )
+
+
+def _roman(value: str) -> int:
+    total = 0
+    for index, char in enumerate(value):
+        number = ROMAN.get(char, 0)
+        following = ROMAN.get(value[index + 1], 0) if index + 1 < len(value) else 0
+        total += -number if number < following else number
+    return total
+
+
+def _finish_paragraph(node: _Node) -> Paragraph:
+    return Paragraph(
+        number=node.label,
+        verb=openings().opening_phrase(join_lines(node.chunks[0]) if node.chunks else ""),
+        text=_chunks_text(node.chunks),
+        anchor=node.anchor,
+        heading=node.heading,
+        items=[_finish_item(child) for child in node.children],
+        line=node.line,
+    )
+
+
+def _finish_item(node: _Node) -> Item:
+    return Item(
+        label=node.label,
+        text=_chunks_text(node.chunks),
+        anchor=node.anchor,
+        title=node.title,
+        items=[_finish_item(child) for child in node.children],
+    )
+
+
+def _chunks_text(chunks: list[list[str]]) -> str:
+    return "\n".join(text for chunk in chunks if (text := join_lines(chunk)))
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join a block's lines into one line, repairing hyphenation at line ends."""
+    out = ""
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        if not out:
+            out = text
+        elif out.endswith(" -") or (out.endswith("-") and _keeps_hyphen(out, text)):
+            out = out.rstrip(" -") + "-" + text if out.endswith(" -") else out + text
+        elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():
+            out = out[:-1] + text
+        else:
+            out = f"{out} {text}"
+    return out
+
+
+def _keeps_hyphen(before: str, after: str) -> bool:
+    """At "Secretary-" + "General" keep the hyphen; at "govern-" + "mental" drop it."""
+    if not after[:1].islower() or not before[-2:-1].isalpha():
+        return True
+    head = re.search(r"[A-Za-z]+-$", before)
+    tail = re.match(r"[a-z]+", after)
+    if not head or not tail:
+        return True
+    joined = head.group()[:-1] + tail.group()
+    return zipf(joined) < 2.5 and zipf(tail.group()) >= 3.0
