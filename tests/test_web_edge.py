@@ -333,6 +333,7 @@ ROUTES: list[tuple[str, str, str | None]] = [
     ("GET", "/", "viewer"),
     ("GET", "/api/dashboard", "viewer"),
     ("GET", "/api/me", "viewer"),
+    ("POST", "/api/token", "viewer"),
     ("GET", "/reader", "viewer"),
     ("GET", "/reader/S/2020/600", "viewer"),
     ("GET", "/reader/panel?symbol=S/2020/600&anchor=para-1", "viewer"),

@@ -83,6 +83,11 @@ class MemoryBackend:
         self._log(actor, "created user", name, role)
         return Principal(name, role)
 
+    def issue_api_token(self, name: str, actor: str) -> str:
+        token = secrets.token_urlsafe(24)
+        self.tokens[token] = name
+        return token
+
     # documents
     def add_document(self, doc: Document) -> None:
         self.docs[doc.info.symbol or doc.source_name] = doc
@@ -159,6 +164,9 @@ class MemoryBackend:
         return updated
 
     def obligation_statuses(self) -> tuple[str, ...]:
+        return STATUSES
+
+    def settable_statuses(self) -> tuple[str, ...]:
         return STATUSES
 
     # indicators

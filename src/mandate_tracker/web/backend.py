@@ -50,6 +50,8 @@ class ObligationView:
     overdue: bool
     version: int  # for optimistic locking: send it back with an update
     notes: tuple[str, ...] = ()
+    assignee: str | None = None
+    recurrence: str | None = None  # ISO 8601 duration, e.g. "P3M"
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class WebBackend(Protocol):
     def principal_for_token(self, token: str) -> Principal: ...
     def principal_named(self, name: str) -> Principal | None: ...
     def create_user(self, name: str, password: str, role: Role, actor: str) -> Principal: ...
+    def issue_api_token(self, name: str, actor: str) -> str: ...
 
     # documents
     def documents(self) -> list[DocumentSummary]: ...
@@ -140,7 +143,8 @@ class WebBackend(Protocol):
         expected_version: int | None,
         actor: str,
     ) -> ObligationView: ...
-    def obligation_statuses(self) -> tuple[str, ...]: ...
+    def obligation_statuses(self) -> tuple[str, ...]: ...  # every status, for filtering
+    def settable_statuses(self) -> tuple[str, ...]: ...  # the ones a person may set
 
     # indicators
     def indicators(self) -> list[IndicatorView]: ...

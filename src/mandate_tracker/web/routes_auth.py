@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
-from mandate_tracker.errors import AuthError, RateLimitedError
+from mandate_tracker.errors import AuthError
 from mandate_tracker.web.pages import Admin, Backend, Viewer, as_json, page
 from mandate_tracker.web.security import LoginThrottle, Role, check_csrf
 
@@ -51,7 +51,7 @@ async def login(
         except AuthError:
             throttle.failed(name, address)
             raise
-    except (AuthError, RateLimitedError) as error:
+    except AuthError as error:  # wrong credentials, or throttled (RateLimitedError)
         return page(
             request, "login.html", error.http_status, next=_safe_next(next), error=error, name=name
         )
@@ -71,6 +71,16 @@ def logout(request: Request, user: Viewer) -> Response:
 def me(user: Viewer) -> JSONResponse:
     """The account the request is made as."""
     return as_json({"name": user.name, "role": user.role})
+
+
+@router.post("/api/token", tags=["accounts"], status_code=201)
+def new_token(user: Viewer, backend: Backend) -> JSONResponse:
+    """Issue a new API token for yourself (shown once; replaces your earlier one).
+
+    Send it as ``Authorization: Bearer <token>``; such requests need no CSRF token.
+    """
+    token = backend.issue_api_token(user.name, actor=user.name)
+    return as_json({"token": token}, status_code=201)
 
 
 class NewUser(BaseModel):

@@ -97,6 +97,7 @@ def obligations_board(
         obligations=backend.obligations(query),
         query=query,
         statuses=backend.obligation_statuses(),
+        settable=backend.settable_statuses(),
         owners=sorted({o.owner for o in everything}),
         kinds=sorted({o.kind for o in everything}),
         sections=sorted({o.section for o in everything if o.section}),
@@ -154,7 +155,7 @@ def update_obligation_form(
             request,
             "_obligation_row.html",
             o=updated,
-            statuses=backend.obligation_statuses(),
+            settable=backend.settable_statuses(),
             saved=True,
         )
     return RedirectResponse("/obligations", status_code=303)
