@@ -12,9 +12,12 @@ import re
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
+from conftest import ROOT
 from mandate_tracker import errors, parse
 from mandate_tracker.errors import MandateError
+from mandate_tracker.model import walk_items
 from mandate_tracker.web.app import create_app
 from mandate_tracker.web.backend import IndicatorView, TargetPoint
 from mandate_tracker.web.security import LoginThrottle
@@ -436,3 +439,46 @@ def test_permission(app: FastAPI, role: str | None, method: str, path: str, need
         assert status == expected, f"anonymous got {status} on {method} {path}"
     else:
         assert status == 403, f"{role} got {status} on {method} {path}"
+
+
+# --- the reader on the real built-in example ---------------------------------------------------
+
+EXAMPLE = ROOT / "src" / "mandate_tracker" / "data" / "examples" / "S-2020-600.txt"
+
+
+def test_reader_lays_out_the_built_in_example_with_every_anchor(backend: MemoryBackend) -> None:
+    doc = parse.read_document(EXAMPLE)
+    backend.docs.clear()
+    backend.add_document(doc)
+    html = (
+        login(create_app(backend=backend, secret_key="k"), "viewer").get("/reader/S/2020/600").text
+    )
+    anchors = [p.anchor for p in doc.paragraphs]
+    anchors += [i.anchor for p in doc.paragraphs for i in walk_items(p.items)]
+    anchors += [p.anchor for p in doc.preamble]
+    for anchor in anchors:
+        assert html.count(f'id="{anchor}"') == 1, anchor
+    for heading in doc.headings:
+        assert f">{escape(heading.title)}</a>" in html, heading.title  # in the contents
+
+
+def test_uploaded_resolution_with_a_script_shows_it_as_text(backend: MemoryBackend) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "Requests the Secretary-General",
+        "Requests the <script>alert(1)</script> Secretary-General",
+        1,
+    )
+    backend.docs.clear()
+    backend.parse_upload = lambda content, name: parse.parse_text(content, name)
+    app = create_app(backend=backend, secret_key="k")
+    client = login(app, "admin")
+    token = page_csrf(client, "/upload")
+    answer = client.post(
+        "/upload",
+        files={"file": ("hostile.txt", text.encode(), "text/plain")},
+        data={"csrf_token": token},
+    )
+    assert answer.status_code == 303
+    html = client.get(answer.headers["location"]).text
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
