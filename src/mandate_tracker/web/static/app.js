@@ -38,6 +38,16 @@
     }
   });
 
+  // Highlights are focusable (tabindex=0, role=button): Enter or Space acts like a click.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (!(target instanceof Element) || !target.matches("mark.fact[role=button]")) return;
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      target.click();
+    }
+  });
+
   document.addEventListener("htmx:afterSwap", function (event) {
     renderCharts(event.target);
   });
