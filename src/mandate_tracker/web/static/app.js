@@ -49,7 +49,22 @@
   });
 
   document.addEventListener("htmx:afterSwap", function (event) {
-    renderCharts(event.target);
+    var target = event.target;
+    renderCharts(target);
+    if (target instanceof Element && target.id === "panel") {
+      // On a phone the panel becomes a bottom sheet; move the focus into it either way.
+      target.classList.add("open");
+      var heading = target.querySelector("h2");
+      if (heading) heading.focus({ preventScroll: true });
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (target instanceof Element && target.closest(".panel-close")) {
+      var panel = document.getElementById("panel");
+      if (panel) panel.classList.remove("open");
+    }
   });
 
   document.addEventListener("DOMContentLoaded", function () {
