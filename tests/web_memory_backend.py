@@ -50,6 +50,9 @@ class MemoryBackend:
         self.changes: list[ChangeEntry] = []
         self.parse_upload = None  # set to a callable(text, name) -> Document to accept uploads
 
+    def revision(self) -> str:
+        return f"{len(self.changes)}:{len(self.docs)}:{len(self.users)}:{id(self.docs)}"
+
     # accounts
     def add_user(self, name: str, password: str, role: Role) -> str:
         self.users[name] = (_hasher.hash(password), role)

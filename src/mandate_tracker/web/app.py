@@ -51,6 +51,8 @@ def create_app(
     )
     app.state.backend = backend
     app.state.login_throttle = login_throttle or LoginThrottle()
+    app.state.fragment_cache = {}
+    app.state.json_cache = {}
     app.add_middleware(
         SessionMiddleware,
         secret_key=key,
@@ -67,6 +69,13 @@ def create_app(
     app.include_router(routes_reader.router)
     _add_docs(app)
     return app
+
+
+def create_app_from_environment() -> FastAPI:
+    """The app for a server process started by uvicorn (``--workers`` > 1): the database URL
+    and the session key come from ``MANDATE_DATABASE_URL`` and ``MANDATE_SECRET_KEY``, which
+    every worker shares."""
+    return create_app(os.environ.get("MANDATE_DATABASE_URL"))
 
 
 def _add_docs(app: FastAPI) -> None:

@@ -118,6 +118,8 @@ class Dashboard:
 class WebBackend(Protocol):
     """The library calls the web edge makes. Every method raises MandateError subclasses."""
 
+    def revision(self) -> str: ...  # changes whenever anything in the workspace changes
+
     # accounts
     def authenticate(self, name: str, password: str) -> Principal: ...
     def principal_for_token(self, token: str) -> Principal: ...

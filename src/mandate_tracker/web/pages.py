@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import json
 import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -12,8 +13,9 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import Depends, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from mandate_tracker.model import PartialDate
 from mandate_tracker.web.backend import WebBackend
@@ -97,6 +99,43 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
         today=dt.date.today(),
     )
     return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+BODY_CACHE_SIZE = 32
+
+
+def cached_fragment(
+    request: Request, key: tuple[Any, ...], render: Callable[[], tuple[str, str]]
+) -> tuple[str, Markup]:
+    """A (title, HTML) pair that depends only on the workspace, never on the user, rendered
+    once per workspace revision and shared by every request until the workspace changes."""
+    cache: dict[tuple[Any, ...], tuple[str, Markup]] = request.app.state.fragment_cache
+    full_key = (*key, get_backend(request).revision())
+    found = cache.get(full_key)
+    if found is None:
+        title, html = render()
+        found = (title, Markup(html))  # rendered by an autoescaping template
+        if len(cache) >= BODY_CACHE_SIZE:
+            cache.clear()
+        cache[full_key] = found
+    return found
+
+
+def cached_json(request: Request, key: tuple[Any, ...], compute: Callable[[], Any]) -> Response:
+    """A JSON answer that depends only on the workspace: serialised once per revision."""
+    cache: dict[tuple[Any, ...], bytes] = request.app.state.json_cache
+    full_key = (*key, get_backend(request).revision())
+    body = cache.get(full_key)
+    if body is None:
+        body = json.dumps(plain(compute()), ensure_ascii=False, separators=(",", ":")).encode()
+        if len(cache) >= BODY_CACHE_SIZE:
+            cache.clear()
+        cache[full_key] = body
+    return Response(body, media_type="application/json")
+
+
+def render_fragment(template: str, **context: Any) -> str:
+    return templates.get_template(template).render(**context)
 
 
 def plain(value: Any) -> Any:

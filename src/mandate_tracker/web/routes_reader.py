@@ -6,11 +6,21 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from markupsafe import Markup
 
 from mandate_tracker.errors import InputError, MandateError
 from mandate_tracker.model import Document
 from mandate_tracker.web.backend import ObligationFilter, WebBackend
-from mandate_tracker.web.pages import Admin, Backend, Viewer, as_json, document_url, page
+from mandate_tracker.web.pages import (
+    Admin,
+    Backend,
+    Viewer,
+    as_json,
+    cached_fragment,
+    document_url,
+    page,
+    render_fragment,
+)
 from mandate_tracker.web.reader import find_provision, reader_view
 
 router = APIRouter()
@@ -62,11 +72,22 @@ def reader_panel(
     )
 
 
+def reader_body(request: Request, backend: WebBackend, symbol: str) -> tuple[str, Markup]:
+    """The document's title and laid-out body. It depends only on the document and the
+    workspace's other documents (for links), never on the user: rendered once per revision."""
+
+    def render() -> tuple[str, str]:
+        doc = backend.document(symbol)
+        view = reader_view(doc, _links(backend))
+        return view.title, render_fragment("_reader_body.html", doc=doc, view=view)
+
+    return cached_fragment(request, ("reader", symbol), render)
+
+
 @router.get("/reader/{symbol:path}", include_in_schema=False)
 def reader(request: Request, symbol: str, user: Viewer, backend: Backend) -> Response:
-    doc = backend.document(symbol)
-    view = reader_view(doc, _links(backend))
-    return page(request, "reader.html", doc=doc, view=view)
+    title, body = reader_body(request, backend, symbol)
+    return page(request, "reader.html", title=title, body=body)
 
 
 @router.get("/api/documents/{symbol:path}", tags=["documents"])

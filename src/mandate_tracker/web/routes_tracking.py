@@ -10,7 +10,16 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from mandate_tracker.web.backend import Dashboard, IndicatorView, ObligationFilter
-from mandate_tracker.web.pages import Backend, Editor, Viewer, as_json, page
+from mandate_tracker.web.pages import (
+    Backend,
+    Editor,
+    Viewer,
+    as_json,
+    cached_fragment,
+    cached_json,
+    page,
+    render_fragment,
+)
 
 router = APIRouter()
 
@@ -45,14 +54,24 @@ def dashboard_charts(board: Dashboard) -> dict[str, dict[str, Any]]:
 
 @router.get("/", include_in_schema=False)
 def dashboard(request: Request, user: Viewer, backend: Backend) -> Response:
-    board = backend.dashboard(dt.date.today())
-    return page(request, "dashboard.html", board=board, charts=dashboard_charts(board))
+    today = dt.date.today()
+
+    def render() -> tuple[str, str]:
+        board = backend.dashboard(today)
+        html = render_fragment(
+            "_dashboard_body.html", board=board, charts=dashboard_charts(board), today=today
+        )
+        return "Dashboard", html
+
+    _, body = cached_fragment(request, ("dashboard", today), render)
+    return page(request, "dashboard.html", body=body)
 
 
 @router.get("/api/dashboard", tags=["tracking"])
-def dashboard_api(user: Viewer, backend: Backend) -> JSONResponse:
+def dashboard_api(request: Request, user: Viewer, backend: Backend) -> Response:
     """Days to mandate end, obligations and targets by status, overdue, reports, changes."""
-    return as_json(backend.dashboard(dt.date.today()))
+    today = dt.date.today()
+    return cached_json(request, ("dashboard", today), lambda: backend.dashboard(today))
 
 
 # --- obligations ------------------------------------------------------------------------
@@ -106,6 +125,7 @@ def obligations_board(
 
 @router.get("/api/obligations", tags=["tracking"])
 def obligations_api(
+    request: Request,
     user: Viewer,
     backend: Backend,
     owner: FilterText = None,
@@ -113,10 +133,11 @@ def obligations_api(
     kind: FilterText = None,
     section: FilterText = None,
     due_before: dt.date | None = None,
-) -> JSONResponse:
+) -> Response:
     """Obligations, filtered by owner, status, kind, section and due date."""
     query = _filter(owner, status, kind, section, due_before)
-    return as_json({"obligations": backend.obligations(query)})
+    key = ("obligations", query, dt.date.today())
+    return cached_json(request, key, lambda: {"obligations": backend.obligations(query)})
 
 
 @router.get("/api/obligations/{obligation_id:path}", tags=["tracking"])
