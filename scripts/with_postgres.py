@@ -62,20 +62,55 @@ def main(command: list[str]) -> int:
     port = free_port()
     log = workdir / "server.log"
     subprocess.run(
-        as_postgres([str(bindir / "initdb"), "--no-sync", "-A", "trust", "-U", "postgres",
-                     "-D", str(datadir)]),
-        check=True, stdout=subprocess.DEVNULL,
+        as_postgres(
+            [
+                str(bindir / "initdb"),
+                "--no-sync",
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-D",
+                str(datadir),
+            ]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
-    options = f"-p {port} -c listen_addresses=127.0.0.1 -c fsync=off -c unix_socket_directories={workdir}"
+    options = (
+        f"-p {port} -c listen_addresses=127.0.0.1 -c fsync=off -c unix_socket_directories={workdir}"
+    )
     subprocess.run(
-        as_postgres([str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(log), "-o", options,
-                     "-w", "start"]),
-        check=True, stdout=subprocess.DEVNULL,
+        as_postgres(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(datadir),
+                "-l",
+                str(log),
+                "-o",
+                options,
+                "-w",
+                "start",
+            ]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     try:
         subprocess.run(
-            as_postgres([str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port),
-                         "-U", "postgres", "mandate_test"]),
+            as_postgres(
+                [
+                    str(bindir / "createdb"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(port),
+                    "-U",
+                    "postgres",
+                    "mandate_test",
+                ]
+            ),
             check=True,
         )
         env = dict(os.environ)

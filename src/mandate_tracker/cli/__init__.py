@@ -25,7 +25,14 @@ err_console = Console(stderr=True)
 
 def _register_commands() -> None:
     # Imported for their side effect of adding commands to `app`.
-    from mandate_tracker.cli import obligations_cmd, parse_cmd  # noqa: F401
+    from mandate_tracker.cli import (  # noqa: F401
+        calendar_cmd,
+        indicators_cmd,
+        obligations_cmd,
+        parse_cmd,
+        user_cmd,
+        workspace_cmd,
+    )
 
 
 _register_commands()
