@@ -14,15 +14,15 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
-from conftest import ROOT
 from mandate_tracker import errors, parse
 from mandate_tracker.errors import MandateError
 from mandate_tracker.model import walk_items
 from mandate_tracker.web.app import create_app
 from mandate_tracker.web.backend import IndicatorView, TargetPoint
 from mandate_tracker.web.security import LoginThrottle
-from web_memory_backend import MemoryBackend
-from web_support import (
+from tests.conftest import ROOT
+from tests.web_memory_backend import MemoryBackend
+from tests.web_support import (
     PASSWORD,
     csrf_of,
     login,

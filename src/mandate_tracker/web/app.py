@@ -35,9 +35,7 @@ def create_app(
     made, so sessions end when the server restarts. ``https_only`` marks cookies ``Secure``.
     """
     if backend is None:
-        from mandate_tracker.web.workspace_backend import (  # type: ignore[import-not-found,unused-ignore]
-            WorkspaceBackend,
-        )
+        from mandate_tracker.web.workspace_backend import WorkspaceBackend
 
         backend = WorkspaceBackend(database_url)
     key = secret_key or os.environ.get("MANDATE_SECRET_KEY") or secrets.token_urlsafe(32)
