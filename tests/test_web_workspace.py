@@ -4,15 +4,21 @@ set): the built-in example imported, accounts with argon2 passwords and API toke
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from mandate_tracker.errors import StorageError
 from mandate_tracker.web.app import create_app
 from mandate_tracker.web.server import EXAMPLE, prepare_demo
+from tests.conftest import ROOT
 from tests.web_support import PASSWORD, login, page_csrf
 
 
@@ -175,3 +181,31 @@ def test_an_admin_creates_an_account_that_can_log_in(app: FastAPI) -> None:
     assert short.status_code == 422 and short.json()["error"]["where"] == "password"
     client = login(app, "ana", "long enough pw")
     assert client.get("/api/me").json() == {"name": "ana", "role": "editor"}
+
+
+def test_the_demo_is_prepared_once(db_url: str) -> None:
+    from mandate_tracker.store import open_workspace
+    from mandate_tracker.track.audit import audit_entries
+
+    url, password = prepare_demo(db_url)
+    assert url == db_url and password and len(password) >= 12
+    workspace = open_workspace(db_url)
+    with workspace.session() as session:
+        before = len(audit_entries(session))
+    assert prepare_demo(db_url) == (db_url, None)  # no second import, no second account
+    with workspace.session() as session:
+        assert len(audit_entries(session)) == before
+    workspace.close()
+
+
+def test_serve_refuses_a_database_that_is_not_a_workspace(tmp_path: Path) -> None:
+    missing = f"sqlite:///{tmp_path / 'none.sqlite3'}"
+    answer = subprocess.run(
+        [sys.executable, "-m", "mandate_tracker", "serve", "--db", missing, "--port", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert answer.returncode == StorageError.exit_code, answer.stderr
+    assert answer.stderr.startswith("error:") and "none.sqlite3" in answer.stderr
