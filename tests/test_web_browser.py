@@ -122,6 +122,7 @@ def test_an_editor_reads_updates_and_sees_the_change_everywhere(
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     log_in(page, server, "editor")
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    expect(page.locator(".chart svg").first).to_be_visible()  # Vega-Lite drew under the CSP
     shoot(page, "dashboard-1280")
 
     # the reader: a highlighted deadline opens the side panel with what was extracted
@@ -163,6 +164,23 @@ def test_an_editor_reads_updates_and_sees_the_change_everywhere(
     expect(change).to_contain_text("update")
     expect(change).to_contain_text("in-progress")
     shoot(page, "audit-1280")
+
+    # an indicator: record a value; it shows with its evidence and review status, on the chart
+    page.goto(f"{server}/indicators")
+    page.locator("main table tbody tr a").first.click()
+    expect(page.locator(".chart svg")).to_be_visible()
+    page.get_by_label("Period (YYYY, YYYY-MM or YYYY-MM-DD)").fill("2020-12")
+    page.get_by_label("Value", exact=True).fill("11500")
+    page.get_by_label("Evidence (link or document)").fill("https://example.org/strength")
+    page.get_by_role("button", name="Record").click()
+    observation = page.locator("main table tbody tr", has_text="2020-12-31")
+    expect(observation).to_contain_text("11500")
+    expect(observation).to_contain_text("draft")
+    expect(observation).to_contain_text("https://example.org/strength")
+    shoot(page, "indicator-1280")
+    page.goto(f"{server}/calendar")
+    expect(page.get_by_role("link", name="Download the calendar (ICS)")).to_be_visible()
+    shoot(page, "calendar-1280")
 
     # the source link of an obligation opens the reader at its paragraph
     page.goto(f"{server}/obligations")
