@@ -84,6 +84,11 @@ def test_filters_narrow_the_board(app: FastAPI) -> None:
     section = next(o["section"] for o in everything if o["section"])
     in_section = client.get("/api/obligations", params={"section": section}).json()
     assert all(o["section"] == section for o in in_section["obligations"])
+    board = client.get("/api/dashboard").json()
+    for count in board["obligations_by_status"]:
+        found = client.get("/api/obligations", params={"status": count["status"]}).json()
+        assert len(found["obligations"]) == count["count"], count["status"]
+        assert all(o["status"] == count["status"] for o in found["obligations"])
     early = client.get("/api/obligations", params={"due_before": "2021-01-01"}).json()
     assert all(o["due"] and o["due"] < "2021-01-01" for o in early["obligations"])
 

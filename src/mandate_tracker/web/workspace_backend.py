@@ -251,17 +251,25 @@ class WorkspaceBackend:
         def load() -> list[ObligationView]:
             with self.workspace.session() as session:
                 found = obligations.list_obligations(
-                    session, status=query.status, owner=query.owner, due_before=query.due_before
+                    session, owner=query.owner, due_before=query.due_before
                 )
                 sections = self._sections(session)
                 return [self._view(item, sections) for item in found]
 
-        key = ("obligations", query.status, query.owner, query.due_before, dt.date.today())
+        if query.status is not None and query.status not in obligations.STATUSES:
+            raise ValidationError(
+                f"unknown status {query.status!r}; use one of {', '.join(obligations.STATUSES)}",
+                where="status",
+            )
+        key = ("obligations", query.owner, query.due_before, dt.date.today())
         views = self._cached(key, load)
+        # The status is matched here, on the computed status ("open" = open and not overdue,
+        # whether or not the obligation has a due date).
         return [
             view
             for view in views
-            if (query.kind is None or view.kind == query.kind)
+            if (query.status is None or view.status == query.status)
+            and (query.kind is None or view.kind == query.kind)
             and (query.section is None or view.section == query.section)
             and (query.paragraph is None or view.paragraph == query.paragraph)
             and (query.document is None or view.document == query.document)

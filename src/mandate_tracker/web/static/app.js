@@ -31,11 +31,23 @@
     provision.classList.add("selected");
   }
 
+  // A highlighted fact opens the panel of its paragraph or item (one handler for them all,
+  // rather than an hx-get on each of hundreds of highlights).
+  function openPanel(mark) {
+    var provision = mark.closest(".provision");
+    var article = mark.closest("[data-symbol]");
+    if (!provision || !article || typeof window.htmx === "undefined") return;
+    var query = "symbol=" + encodeURIComponent(article.dataset.symbol) +
+      "&anchor=" + encodeURIComponent(provision.id);
+    window.htmx.ajax("GET", "/reader/panel?" + query, { target: "#panel" });
+  }
+
   document.addEventListener("click", function (event) {
     var target = event.target;
-    if (target instanceof Element && target.closest(".fact, .show-obligations")) {
-      selectProvision(target);
-    }
+    if (!(target instanceof Element)) return;
+    var mark = target.closest("mark.fact[role=button]");
+    if (mark) openPanel(mark);
+    if (target.closest(".fact, .show-obligations")) selectProvision(target);
   });
 
   // Highlights are focusable (tabindex=0, role=button): Enter or Space acts like a click.
