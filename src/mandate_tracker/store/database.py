@@ -34,7 +34,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Every Alembic revision in store/migrations/versions, oldest first; the last is the head.
 # Kept here so opening a workspace needs no Alembic import (a test checks it matches Alembic).
-REVISIONS = ("0001",)
+REVISIONS = ("0001", "0002")  # 0002: report narratives (issue 6)
 # SQLite's answer when a transaction that read an older snapshot tries to write (WAL mode).
 SQLITE_BUSY_SNAPSHOT = 517
 
