@@ -32,6 +32,7 @@ def _register_commands() -> None:
         parse_cmd,
         report_cmd,
         user_cmd,
+        web_cmd,
         workspace_cmd,
     )
 
