@@ -179,3 +179,21 @@ def test_another_resolution_gets_sections_from_its_own_reporting_paragraph(
     assert titles[2] == "Overall performance"
     # no data file refines a draft without a symbol: every section comes from the text
     assert not any(s.refined for s in quarterly.sections)
+
+
+@pytest.mark.corpus
+def test_the_parsed_minusma_draft_asks_for_a_quarterly_report_in_paragraph_57(
+    shared_data: Path,
+) -> None:
+    from mandate_tracker.analyse import analyse_document
+    from mandate_tracker.parse import parse_text
+
+    drafts = json.loads(
+        (shared_data / "unsc-resolutions/unbench-drafts/data/task3.json").read_text()
+    )
+    doc = analyse_document(parse_text(drafts["drafts"][8], "task3.json#8"))
+    found = [(d.kind, d.paragraph, d.recurrence_months) for d in find_report_definitions(doc)]
+    assert ("quarterly", "57", 3) in found
+    quarterly = report_definition(doc, "quarterly")
+    assert quarterly.sections[0].label == "(i)"
+    assert quarterly.sections[0].title.startswith("The situation in Mali")
