@@ -21,12 +21,15 @@ from mandate_tracker.track.history import (
 from mandate_tracker.track.indicators import (
     IndicatorSpec,
     add_indicator,
+    approved_readings,
+    list_indicators,
     record_observation,
     review_observation,
     set_target,
     target_progress,
 )
 from mandate_tracker.track.obligations import update_obligation
+from mandate_tracker.track.progress import Reading
 from mandate_tracker.track.status import summarise
 from tests.tracking_factories import import_into
 
@@ -225,3 +228,26 @@ def test_benchmarks_are_assessed_in_the_status(workspace: Workspace) -> None:
         record_observation(session, PROPOSED, 0, D(2020, 6, 29), actor="a", status="approved")
         record_observation(session, PROPOSED, 1100, D(2020, 12, 31), actor="a", status="approved")
         assert [b.assessment for b in summarise(session, day).benchmarks] == ["met", "on-track"]
+
+
+def test_latest_and_first_approved_readings_break_ties_by_entry_order(
+    workspace: Workspace,
+) -> None:
+    with workspace.session() as session:
+        add_indicator(session, IndicatorSpec("a", "A", "number"), actor="t")
+        add_indicator(session, IndicatorSpec("b", "B", "number"), actor="t")
+        for value, day, status in [
+            (1, D(2021, 1, 1), "approved"),
+            (2, D(2021, 1, 1), "approved"),  # same day, entered later
+            (3, D(2021, 2, 1), "approved"),
+            (4, D(2021, 2, 1), "approved"),
+            (5, D(2021, 3, 1), "draft"),
+            (6, D(2021, 4, 1), "approved"),  # after the day of assessment
+        ]:
+            record_observation(session, "a", value, day, actor="t", status=status)
+        today = D(2021, 3, 15)
+        ids = {row.code: row.id for row in list_indicators(session)}
+        latest = approved_readings(session, today, latest=True)
+        first = approved_readings(session, today, latest=False)
+    assert latest == {ids["a"]: Reading(4, D(2021, 2, 1))}
+    assert first == {ids["a"]: Reading(1, D(2021, 1, 1))}
