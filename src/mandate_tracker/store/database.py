@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -165,11 +166,14 @@ class Workspace:
     def where(self) -> str:
         return self.url.render_as_string(hide_password=True)
 
+    @cached_property
+    def _sessions(self) -> sessionmaker[Session]:
+        return sessionmaker(self.engine, expire_on_commit=False)
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
-        factory = sessionmaker(self.engine, expire_on_commit=False)
-        session = factory()
+        session = self._sessions()
         try:
             with translate_database_errors(self.where):
                 yield session
