@@ -176,3 +176,15 @@ def test_cli_export_and_import(
     assert load_workbook(tmp_path / "out.xlsx").active.max_row == 2
     with (tmp_path / "out.csv").open(encoding="utf-8") as handle:
         assert [row["owner"] for row in csv.DictReader(handle)] == ["Malian parties"]
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_xlsx(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    import_into(workspace)
+    with workspace.session() as session:
+        record_observation(session, PROPOSED, 1, dt.date(2021, 1, 1), actor="a",
+                           note='=HYPERLINK("http://example.org","x")')  # fmt: skip
+        write_table(observations_table(session), tmp_path / "obs.xlsx")
+    cell = load_workbook(tmp_path / "obs.xlsx").active["G2"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://example.org","x")'

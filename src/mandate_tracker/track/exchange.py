@@ -139,6 +139,10 @@ def write_table(table: Table, path: Path, fmt: str | None = None) -> None:
     sheet.append(list(table.columns))
     for row in table.rows:
         sheet.append(list(row))
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if cell.data_type == "f":  # text such as "=HYPERLINK(...)" stays text, never a formula
+                cell.data_type = "s"
     sheet.freeze_panes = "A2"
     book.save(path)
 
