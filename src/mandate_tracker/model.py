@@ -175,6 +175,8 @@ class Paragraph:
     tail: str | None = None  # text after the last item that belongs to no item (rare)
     line: int | None = None  # 1-based line in the cleaned text where it starts
     facts: Facts = field(default_factory=Facts)
+    numbered: bool = True  # False where the text prints no number (a one-paragraph resolution)
+    printed_as: str | None = None  # the number as printed where OCR garbled it ("Z" for 2)
 
 
 @dataclass
@@ -223,6 +225,7 @@ class Document:
     link_targets: list[str] = field(default_factory=list)  # symbols of removed link lines
     source_name: str = "<text>"
     front_matter: str = ""  # the lines before "The Security Council," (title block), as read
+    opening: str = "The Security Council,"  # as printed; "" where the text omits it
 
     def paragraph(self, number: str) -> Paragraph:
         for paragraph in self.paragraphs:
@@ -243,8 +246,8 @@ def walk_items(items: list[Item]) -> list[Item]:
 # --- the obligations register built by `analyse.obligations` ----------------------------
 
 ObligationKind = Literal[
-    "priority-measure", "report", "benchmark", "target", "mission-task", "decision"
-]
+    "priority-measure", "report", "benchmark", "target", "mission-task", "decision", "request"
+]  # "request": what the Council asks of an actor other than the mission (calls upon, urges)
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,117 @@
-"""Pipeline stage: analyse."""
+"""Pipeline stage: analyse. Fill every provision's :class:`~mandate_tracker.model.Facts`.
+
+:func:`analyse_document` finds, in every operative paragraph and item (recursively): its
+operative clauses with force and addressees, deadlines, recurrences, targets, references to
+other documents and to paragraphs of this one, and PEMA task codes; in every preambular
+paragraph, its references. :func:`derive_obligations` turns the analysed document into the
+obligations register. The rules are documented in ``docs/analysis.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mandate_tracker.analyse.actors import addressees
+from mandate_tracker.analyse.clauses import clause_bounds, clause_starts, opens_with_known_verb
+from mandate_tracker.analyse.dates import DateContext, deadlines, mandate_end, recurrences
+from mandate_tracker.analyse.obligations import clause_kind, derive_obligations
+from mandate_tracker.analyse.references import paragraph_references, references, resolution_years
+from mandate_tracker.analyse.targets import targets
+from mandate_tracker.analyse.tasks import Segment, code_tasks
+from mandate_tracker.analyse.vocabulary import actors
+from mandate_tracker.model import Clause, Document, Facts, Item, Paragraph, Span, walk_items
+
+__all__ = ["analyse_document", "derive_obligations", "strict_warnings"]
+
+_ASSIGNING = ("decision", "request")
+_MISSION_SIDE = ("mission", "secretariat")
+
+
+@dataclass(frozen=True)
+class _Context:
+    dates: DateContext
+    years: dict[str, str]
+
+
+def analyse_document(doc: Document) -> Document:
+    """Fill ``facts`` on every provision of ``doc`` in place and return it."""
+    texts = [p.text for p in doc.preamble] + [t for p in doc.paragraphs for t in _texts(p)]
+    context = _Context(
+        dates=DateContext(doc.info.date, mandate_end(t for p in doc.paragraphs for t in _texts(p))),
+        years=resolution_years(texts),
+    )
+    for preamble in doc.preamble:
+        preamble.facts = Facts(references=references(preamble.text, context.years))
+    for paragraph in doc.paragraphs:
+        _analyse_paragraph(paragraph, context)
+    return doc
+
+
+def strict_warnings(doc: Document) -> list[str]:
+    """One warning per operative paragraph or clause whose verb the vocabulary does not know."""
+    warnings: list[str] = []
+    for paragraph in doc.paragraphs:
+        unknown = [c for c in paragraph.facts.clauses if c.force == "unknown"]
+        if not paragraph.facts.clauses:
+            warnings.append(f"paragraph {paragraph.number}: no operative clause found")
+        for clause in unknown:
+            warnings.append(
+                f"paragraph {paragraph.number}: verb {clause.verb!r} is not in the vocabulary "
+                "(force unknown)"
+            )
+    return warnings
+
+
+def _texts(paragraph: Paragraph) -> list[str]:
+    return [paragraph.text] + [item.text for item in walk_items(paragraph.items)]
+
+
+def _analyse_paragraph(paragraph: Paragraph, context: _Context) -> None:
+    clauses = _clauses(paragraph.text, paragraph.verb)
+    segments = [_segment(c, c.span) for c in clauses if c.force in _ASSIGNING]
+    paragraph.facts = _facts(paragraph.text, context, clauses, segments)
+    governing = clauses[-1] if clauses else None
+    for item in paragraph.items:
+        _analyse_item(item, governing, context)
+
+
+def _analyse_item(item: Item, governing: Clause | None, context: _Context) -> None:
+    own = _clauses(item.text, None) if opens_with_known_verb(item.text) else []
+    segments: list[Segment] = []
+    if governing is not None and governing.force in _ASSIGNING:
+        segments.append(_segment(governing, (0, len(item.text))))
+    item.facts = _facts(item.text, context, own, segments)
+    for child in item.items:
+        _analyse_item(child, governing, context)
+
+
+def _facts(text: str, context: _Context, clauses: list[Clause], segments: list[Segment]) -> Facts:
+    return Facts(
+        clauses=clauses,
+        deadlines=deadlines(text, context.dates),
+        recurrences=recurrences(text),
+        targets=targets(text),
+        references=references(text, context.years),
+        paragraph_references=paragraph_references(text),
+        tasks=code_tasks(text, segments),
+    )
+
+
+def _clauses(text: str, opening_verb: str | None) -> list[Clause]:
+    starts = clause_starts(text, opening_verb)
+    found: list[Clause] = []
+    for start, (begin, end) in zip(starts, clause_bounds(text, starts), strict=True):
+        clause_text = text[begin:end]
+        who = addressees(clause_text, start.end - begin, start.force, text)
+        found.append(Clause(start.verb, start.force, tuple(who), clause_text, (begin, end)))
+    return found
+
+
+def _segment(clause: Clause, span: Span) -> Segment:
+    reporting = clause_kind(clause) in ("report", "benchmark")
+    return Segment(span, _mission_side(clause.addressees), reporting)
+
+
+def _mission_side(names: tuple[str, ...]) -> bool:
+    registry = actors()
+    return any((a := registry.by_name(n)) is not None and a.kind in _MISSION_SIDE for n in names)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,14 +18,14 @@ from mandate_tracker.model import Document, Item
 BUILT_IN_EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "examples" / "S-2020-600.txt"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     md = "md"
     text = "text"
     akn = "akn"
 
 
-class Stage(str, Enum):
+class Stage(StrEnum):
     raw = "raw"
     clean = "clean"
     tree = "tree"

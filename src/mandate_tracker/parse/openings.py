@@ -16,6 +16,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 class Openings:
     preamble_openers: frozenset[str]
     adverbs: frozenset[str]
+    operative_verbs: frozenset[str]
     multiword: tuple[tuple[str, ...], ...]  # longest first
 
     def is_preamble_opener(self, text: str) -> bool:
@@ -47,6 +48,11 @@ class Openings:
         end_match = matches[start + length - 1]
         return text[matches[0].start() : end_match.end()]
 
+    def opens_operative_paragraph(self, text: str) -> bool:
+        """Whether text opens like an operative paragraph: "Decides", "Strongly urges"."""
+        words = WORD.findall(text[:60])
+        return bool(words) and words[0] in self.operative_verbs
+
     def _is_adverb(self, word: str) -> bool:
         return word in self.adverbs or (word.endswith("ly") and len(word) > 3)
 
@@ -61,5 +67,6 @@ def openings() -> Openings:
     return Openings(
         preamble_openers=frozenset(data["preamble_openers"]),
         adverbs=frozenset(data["adverbs"]),
+        operative_verbs=frozenset(data["operative_verbs"]),
         multiword=tuple(multiword),
     )

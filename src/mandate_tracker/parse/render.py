@@ -19,14 +19,16 @@ def document_text(doc: Document) -> str:
 def _text_lines(doc: Document) -> Iterator[str]:
     if doc.front_matter:
         yield doc.front_matter
-    yield "The Security Council,"
+    if doc.opening:
+        yield doc.opening
     for preamble in doc.preamble:
         yield preamble.text
     headings = _headings_by_paragraph(doc)
     tail = [u for u in doc.unclassified]
     for paragraph in doc.paragraphs:
         yield from headings.get(paragraph.number, [])
-        yield f"{paragraph.number}. {paragraph.text}"
+        printed = paragraph.printed_as or paragraph.number
+        yield f"{printed}. {paragraph.text}" if paragraph.numbered else paragraph.text
         yield from _item_lines(paragraph.items, depth=1, markdown=False)
         if paragraph.tail:
             yield paragraph.tail

@@ -65,6 +65,7 @@ def document_to_dict(doc: Document) -> JSON:
         "link_targets": list(doc.link_targets),
         "source": doc.source_name,
         "front_matter": doc.front_matter,
+        "opening": doc.opening,
     }
 
 
@@ -76,6 +77,8 @@ def paragraph_to_dict(paragraph: Paragraph) -> JSON:
         "text": paragraph.text,
         "anchor": paragraph.anchor,
         "line": paragraph.line,
+        "numbered": paragraph.numbered,
+        "printed_as": paragraph.printed_as,
         **facts_to_dict(paragraph.facts),
         "items": [item_to_dict(item) for item in paragraph.items],
     }
@@ -264,6 +267,8 @@ def document_from_dict(data: JSON) -> Document:
                 items=[item_from_dict(i) for i in p.get("items", [])],
                 line=p.get("line"),
                 facts=facts_from_dict(p),
+                numbered=p.get("numbered", True),
+                printed_as=p.get("printed_as"),
             )
             for p in data.get("paragraphs", [])
         ],
@@ -273,4 +278,5 @@ def document_from_dict(data: JSON) -> Document:
         link_targets=list(data.get("link_targets", [])),
         source_name=data.get("source", "<text>"),
         front_matter=data.get("front_matter", ""),
+        opening=data.get("opening", "The Security Council,"),
     )

@@ -34,8 +34,14 @@ from mandate_tracker.parse.openings import openings
 Layout = Literal["indent", "blank", "lines"]
 ItemKind = Literal["letter", "roman", "dash"]
 
+ADOPTED_BY_COUNCIL = re.compile(r"\bAdopted by the Security Council\b", re.IGNORECASE)
 COUNCIL_LINE = re.compile(r"\s*The\s+Security\s+Council\s*,?\s*$", re.IGNORECASE)
-PARAGRAPH_START = re.compile(r"(\d{1,3})\s?\.\s+(?=[\"'(A-Z])")
+# "1." — and "1," where OCR misread the full stop (only ever taken for the expected number).
+PARAGRAPH_ONE = re.compile(r"(?:^|[,;:.]\s+)1\s?[.,]\s+[A-Z]")
+# After the number anything but a lower-case letter or a digit: OCR leaves "24. ~— Requests".
+PARAGRAPH_START = re.compile(r"(\d{1,3}|[ZS]|[\dlI]{2,3})\s?[.,]\s+(?=[^\sa-z\d])")
+BARE_NUMBER = re.compile(r"(\d{1,3})\s+(?=[A-Z][a-z])")  # "11     Condemns": the stop was lost
+OCR_DIGITS = str.maketrans({"Z": "2", "S": "5", "l": "1", "I": "1"})
 LABEL = re.compile(r"\(([a-z]{1,2}|[ivx]{1,6})\)\s*(?=\S)")
 DASH = re.compile(r"[–—•-]\s+(?=\S)")
 TERMINAL = ".;:,"
@@ -51,6 +57,7 @@ class _Line:
     text: str
     after_blank: bool
     previous: str  # text of the previous non-blank line
+    indented_nearby: bool = True  # whether this stretch of text marks blocks by indentation
 
 
 @dataclass
@@ -65,6 +72,8 @@ class _Node:
     title: str | None = None
     children: list[_Node] = field(default_factory=list)
     heading: str | None = None
+    printed_number: bool = True
+    printed_as: str | None = None
 
     def add_line(self, text: str) -> None:
         if not self.chunks:
@@ -75,9 +84,11 @@ class _Node:
 def read_structure(cleaned: CleanText, source_name: str = "<text>") -> Document:
     lines = cleaned.text.split("\n")
     start = _council_line(lines, source_name)
-    info, front = read_front_matter(lines[:start])
-    body = list(_body_lines(lines, start + 1))
-    reader = _Reader(layout=_detect_layout(body))
+    opening = lines[start].strip() if COUNCIL_LINE.match(lines[start]) else ""
+    info, front = read_front_matter(lines[: start if opening else start + 1])
+    body = _mark_indented_stretches(list(_body_lines(lines, start + 1)))
+    numbered = any(PARAGRAPH_ONE.search(line.text) for line in body)
+    reader = _Reader(layout=_detect_layout(body), numbered=numbered)
     for line in body:
         reader.feed(line)
     preamble, paragraphs, headings, unclassified = reader.finish()
@@ -97,6 +108,7 @@ def read_structure(cleaned: CleanText, source_name: str = "<text>") -> Document:
         link_targets=list(cleaned.link_targets),
         source_name=source_name,
         front_matter=front,
+        opening=opening,
     )
 
 
@@ -106,8 +118,12 @@ def parse_text(text: str, source_name: str = "<text>") -> Document:
 
 
 def _council_line(lines: list[str], source_name: str) -> int:
+    """The line "The Security Council," — or, where a text omits it, its adoption line."""
     for index, line in enumerate(lines):
         if COUNCIL_LINE.match(line):
+            return index
+    for index, line in enumerate(lines[:15]):
+        if ADOPTED_BY_COUNCIL.search(line):
             return index
     raise NotAResolutionError(
         "not a Security Council resolution: no line 'The Security Council,'", where=source_name
@@ -128,11 +144,22 @@ def _body_lines(lines: list[str], first: int) -> Iterator[_Line]:
         previous = text
 
 
+def _mark_indented_stretches(body: list[_Line], reach: int = 20) -> list[_Line]:
+    """Some texts indent block starts in one stretch and not in another: mark each line."""
+    indented = [index for index, line in enumerate(body) if line.indent > 0]
+    cursor = 0
+    for index, line in enumerate(body):
+        while cursor < len(indented) and indented[cursor] < index - reach:
+            cursor += 1
+        line.indented_nearby = cursor < len(indented) and indented[cursor] <= index + reach
+    return body
+
+
 def _detect_layout(body: list[_Line]) -> Layout:
     if not body:
         return "lines"
-    indented = sum(1 for line in body if line.indent > 0) / len(body)
-    if 0.03 < indented < 0.8:
+    indented = sum(1 for line in body if line.indent > 0)
+    if indented >= 3 and 0.05 < indented / len(body) < 0.8:
         return "indent"
     blanks = sum(1 for line in body if line.after_blank) / len(body)
     return "blank" if blanks > 0.05 else "lines"
@@ -141,8 +168,9 @@ def _detect_layout(body: list[_Line]) -> Layout:
 class _Reader:
     """The state machine that turns body lines into preamble, paragraphs and items."""
 
-    def __init__(self, layout: Layout) -> None:
+    def __init__(self, layout: Layout, numbered: bool = True) -> None:
         self.layout = layout
+        self.numbered = numbered  # False: operative paragraphs are printed without numbers
         self.preamble: list[tuple[int, list[str]]] = []
         self.paragraphs: list[_Node] = []
         self.stack: list[_Node] = []  # open paragraph and its open items, outermost first
@@ -206,7 +234,9 @@ class _Reader:
 
     def _feed_one(self, line: _Line, headings: bool = True) -> None:
         starts_block = self._starts_block(line)
-        if headings and self.paragraphs and self._resolve_maybe_headings(line, starts_block):
+        # A complete sentence before the line lets markers count even where layout says nothing.
+        after_sentence = starts_block or (bool(line.previous) and line.previous[-1] in ".;:")
+        if headings and self.paragraphs and self._resolve_maybe_headings(line, after_sentence):
             return
         if self._is_next_paragraph(line, starts_block):
             self._open_paragraph(line)
@@ -214,58 +244,77 @@ class _Reader:
         if not self.paragraphs:
             self._feed_preamble(line, starts_block)
             return
-        if self.after_end or (starts_block and self._is_after_matter(line)):
+        if self.after_end or (after_sentence and self._is_after_matter(line)):
             self._keep_unclassified(line, "text after the last operative paragraph")
             return
-        if starts_block and self._open_item(line):
+        if (starts_block or line.previous[-1:] in (",", ";", ":", ".")) and self._open_item(line):
             return
         if (
             headings
-            and starts_block
+            and after_sentence
             and _looks_like_heading(line.text)
             and self._paragraph_complete()
         ):
             self.maybe_headings.append(line)
             return
-        if starts_block and self.layout == "indent":
+        if starts_block and self.layout == "indent" and line.indented_nearby:
             self._open_plain_block(line)
             return
         self.stack[-1].add_line(line.text)
 
     def _starts_block(self, line: _Line) -> bool:
-        if self.layout == "indent":
+        if self.layout == "indent" and line.indented_nearby:
             return line.indent > 0
         return line.after_blank or not line.previous or line.previous[-1] in TERMINAL
 
     def _split_run_in_paragraph(self, line: _Line) -> list[_Line]:
-        """Split "...; 40. Decides ..." where an extraction ran a paragraph into the last."""
-        if not self.paragraphs:
-            return [line]
-        expected = len(self.paragraphs) + 1
-        match = re.search(rf"(?<=[;:.])\s+(?={expected}\.\s+[A-Z])", line.text)
-        if not match or match.start() == 0:
-            return [line]
-        head = _Line(
-            line.number, line.indent, line.text[: match.start()], line.after_blank, line.previous
-        )
-        rest_text = line.text[match.end() :]
-        rest = _Line(line.number, 1, rest_text, True, head.text)
-        return [head, *self._split_following(rest)]
-
-    def _split_following(self, line: _Line) -> list[_Line]:
-        expected = len(self.paragraphs) + 2
-        match = re.search(rf"(?<=[;:.])\s+(?={expected}\.\s+[A-Z])", line.text)
-        if not match:
-            return [line]
-        head = _Line(line.number, line.indent, line.text[: match.start()], True, line.previous)
-        rest = _Line(line.number, 1, line.text[match.end() :], True, head.text)
-        return [head, rest]
+        """Split "...; 40. Decides ...; 41. Urges ..." where an extraction ran paragraphs
+        into one line: at each expected number in turn."""
+        pieces: list[_Line] = []
+        expected = self._expected()
+        if self._paragraph_number(line.text) is not None:
+            expected += 1  # the line opens with the expected paragraph; look for the next
+        while True:
+            before = "[,;:.]" if expected == 1 else "[;:.]"
+            # "...; 36. Calls" or, with a heading run in too, "...; Reporting and review 36. Calls"
+            run_in_heading = r"(?:[A-Z][\w',-]*(?: [\w',-]+){0,12} +)?"
+            match = re.search(
+                rf"(?<={before})\s+(?={run_in_heading}{expected}\.\s+[A-Z])", line.text
+            )
+            if not match or match.start() == 0:
+                return [*pieces, line]
+            head = _Line(
+                line.number,
+                line.indent,
+                line.text[: match.start()],
+                line.after_blank,
+                line.previous,
+                line.indented_nearby,
+            )
+            pieces.append(head)
+            line = _Line(
+                line.number, 1, line.text[match.end() :], True, head.text, line.indented_nearby
+            )
+            heading = re.match(rf"(.+?) +(?={expected}\.\s)", line.text)
+            if heading:
+                pieces.append(_Line(line.number, 1, heading.group(1), True, head.text, True))
+                line = _Line(
+                    line.number,
+                    1,
+                    line.text[heading.end() :],
+                    True,
+                    heading.group(1),
+                    line.indented_nearby,
+                )
+            expected += 1
 
     # --- preamble -------------------------------------------------------------------
 
     def _feed_preamble(self, line: _Line, starts_block: bool) -> None:
         opener = openings().is_preamble_opener(line.text)
-        indented_start = self.layout == "indent" and line.indent > 0 and line.text[0].isupper()
+        indented_start = (
+            self.layout == "indent" and line.indented_nearby and line.indent > 0
+        ) and line.text[0].isupper()
         if not self.preamble or (starts_block and (opener or indented_start)):
             self.preamble.append((line.number, [line.text]))
         else:
@@ -273,20 +322,59 @@ class _Reader:
 
     # --- operative part -------------------------------------------------------------
 
+    def _expected(self) -> int:
+        """The number the next operative paragraph should carry."""
+        return int(self.paragraphs[-1].label) + 1 if self.paragraphs else 1
+
+    def _paragraph_number(self, text: str) -> re.Match[str] | None:
+        """The expected paragraph number opening ``text``, as printed: "12." — or, where
+        extraction or OCR slipped, "12," / "12" before a verb / "Z." for 2."""
+        expected = self._expected()
+        match = PARAGRAPH_START.match(text) or BARE_NUMBER.match(text)
+        if match is None:
+            return None
+        printed = match.group(1).translate(OCR_DIGITS)
+        if not printed.isdigit():
+            return None
+        opens_with_verb = openings().opens_operative_paragraph(text[match.end() :])
+        if match.re is BARE_NUMBER and not opens_with_verb:
+            return None
+        if int(printed) == expected:
+            return match
+        # A number the source itself skips ("6." then "8. Regrets"): take the printed number.
+        skipped = int(printed) == expected + 1 and opens_with_verb and self.paragraphs
+        return match if skipped and match.re is PARAGRAPH_START else None
+
     def _is_next_paragraph(self, line: _Line, starts_block: bool) -> bool:
-        match = PARAGRAPH_START.match(line.text)
-        if not match or int(match.group(1)) != len(self.paragraphs) + 1:
+        if not self.numbered:
+            return starts_block and _opens_unnumbered(line.text) and not self.after_end
+        if self._lost_number(line):
+            return True
+        if self._paragraph_number(line.text) is None:
             return False
-        if self.after_end:
-            return False
-        return starts_block or self.layout == "lines" or not self.paragraphs
+        # The expected number at a line start is a paragraph whatever the layout says.
+        return not self.after_end
+
+    def _lost_number(self, line: _Line) -> bool:
+        """A paragraph whose number the extraction lost: after a line that ends a finished
+        paragraph, a line that opens with an operative verb ("Urges all parties ...")."""
+        return (
+            bool(self.paragraphs)
+            and not self.after_end
+            and line.previous[-1:] in (";", ".")
+            and not PARAGRAPH_START.match(line.text)
+            and _opens_with_operative_verb(line.text)
+        )
 
     def _open_paragraph(self, line: _Line) -> None:
-        match = PARAGRAPH_START.match(line.text)
-        assert match is not None
-        number = match.group(1)
+        match = self._paragraph_number(line.text)
+        number = match.group(1).translate(OCR_DIGITS) if match else None
+        number = number if number and number.isdigit() else str(self._expected())
         node = _Node(label=number, anchor=f"para-{number}", line=line.number, kind="paragraph")
-        node.add_line(line.text[match.end() :])
+        node.printed_number = match is not None
+        if match and match.group(1) != number:
+            node.printed_as = match.group(1)
+        node.add_line(line.text[match.end() :] if match else line.text)
         if not self.paragraphs:
             self._headings_from_preamble_end()
         for title in self.pending_headings:
@@ -316,7 +404,12 @@ class _Reader:
         dash_match = None if label_match else DASH.match(line.text)
         if label_match is None and dash_match is None:
             return False
-        if self.layout == "indent" and line.indent == 0:
+        if (
+            self.layout == "indent"
+            and line.indented_nearby
+            and line.indent == 0
+            and line.previous[-1:] not in (",", ";", ":", ".")
+        ):
             return False
         value = label_match.group(1) if label_match else "–"
         placement = self._place_label(value)
@@ -382,6 +475,26 @@ class _Reader:
         self.unclassified.append(Unclassified(line.text, line.number, reason))
 
 
+def _opens_with_operative_verb(text: str) -> bool:
+    """ "Recommends ...", "Decides ...": how paragraphs printed without a number open."""
+    return openings().opens_operative_paragraph(text)
+
+
+def _opens_unnumbered(text: str) -> bool:
+    """In a text that numbers no paragraph, any third-person verb that is no preambular opening
+    ("Entrusts ...", "Appoints ...") starts an operative paragraph."""
+    if _opens_with_operative_verb(text):
+        return True
+    first = text.split(" ", 1)[0]
+    return (
+        first.isalpha()
+        and first[0].isupper()
+        and first.endswith("s")
+        and not first.endswith("ss")
+        and not openings().is_preamble_opener(text)
+    )
+
+
 def _looks_like_heading(text: str) -> bool:
     return (
         len(text) < 120
@@ -437,6 +550,8 @@ def _finish_paragraph(node: _Node) -> Paragraph:
         heading=node.heading,
         items=[_finish_item(child) for child in node.children],
         line=node.line,
+        numbered=node.printed_number,
+        printed_as=node.printed_as,
     )
 
 

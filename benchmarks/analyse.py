@@ -1,0 +1,67 @@
+"""How long reading and analysing the built-in example takes. Prints its figures; asserts nothing.
+
+PYTHONPATH=src python benchmarks/analyse.py [--repeat N]
+
+Target (issue 3): the seed's full parse + analysis under 20 ms on one core. Each figure is the
+best of N warm runs (vocabulary loaded and patterns compiled once, as in a long-running
+process), so noise from other processes on a shared machine inflates it as little as possible;
+the median is printed too. Also times the cold first call, which loads the YAML vocabulary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+SEED = (
+    Path(__file__).resolve().parents[1]
+    / "src"
+    / "mandate_tracker"
+    / "data"
+    / "examples"
+    / "S-2020-600.txt"
+)
+
+
+def _times(action: Callable[[], object], repeat: int) -> list[float]:
+    found = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        found.append((time.perf_counter() - start) * 1000)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    repeat = parser.parse_args().repeat
+
+    from mandate_tracker.analyse import analyse_document, derive_obligations
+    from mandate_tracker.parse import read_document
+
+    start = time.perf_counter()
+    analyse_document(read_document(SEED))
+    cold = (time.perf_counter() - start) * 1000
+
+    document = read_document(SEED)
+    rows = {
+        "parse (read_document)": _times(lambda: read_document(SEED), repeat),
+        "analysis (analyse_document)": _times(lambda: analyse_document(document), repeat),
+        "obligations (derive_obligations)": _times(lambda: derive_obligations(document), repeat),
+        "parse + analysis": _times(lambda: analyse_document(read_document(SEED)), repeat),
+    }
+    print(f"S/2020/600, best and median of {repeat} warm runs (ms):")
+    for name, times in rows.items():
+        print(f"  {name:34} best {min(times):7.1f}   median {statistics.median(times):7.1f}")
+    print(f"  {'cold first parse + analysis':34} {cold:12.1f}")
+    best = min(rows["parse + analysis"])
+    verdict = "meets" if best < 20 else "misses"
+    print(f"target: parse + analysis < 20 ms -> {verdict} ({best:.1f} ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""Who a clause addresses, resolved through the actor registry (``data/vocab/actors.yaml``).
+
+The addressee of a request is the noun phrase between the verb and its infinitive
+("Requests *the Secretary-General* to report"); of a decision "that ..." the subject of the
+that-clause ("Decides that *MINUSMA* shall"); a decision "to ..." is the Council's own.
+Positions address nobody. Aliases map to canonical names; "him"/"his" is the
+Secretary-General when the paragraph names the Secretary-General; a term the text defines
+("... armed groups (“the Malian parties”)") wins over its parts; an actor the registry does not
+know is kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mandate_tracker.analyse.vocabulary import Actor, actors
+from mandate_tracker.model import Force
+
+COUNCIL = "Security Council"
+
+_INFINITIVE = re.compile(
+    r",?\s+to\s+(?!(?:resolution|resolutions|the|its|their|his|her|a|an|this|these|those|that|"
+    r"all|any|paragraph|which|whom|whose|and|or|Mali|MINUSMA)\b)[a-z]"
+)
+_THAT_SUBJECT_END = re.compile(r"\s(?:shall|should|will|must|may|remains?|is|are|continues?)\b")
+_DEFINED_TERM = re.compile(r"\(\s*[“\"]\s*(?:the\s+)?([^”\"]+?)\s*[”\"]\s*\)")
+_ALSO_UPON = re.compile(r"\band\s+(?:upon|on)\s+(?P<who>.{1,80}?)\s+to\s+[a-z]")
+_DETERMINER = re.compile(r"^(?:the|all|any|relevant|other|its|their)\s+", re.IGNORECASE)
+_WINDOW_WORDS = 12
+_ASIDE = re.compile(
+    r",\s+(?:addressing|in|with|within|without|notably|including|especially|particularly|"
+    r"through|acting|where|when|which|who|under|upon|on|for|by|at|given|bearing|consistent|"
+    r"following|taking|while|building|based)\b"
+)
+_OBJECT_START_WORDS = 3
+
+
+@cache
+def _alias_pattern() -> re.Pattern[str]:
+    registry = actors()
+    parts: list[tuple[str, str]] = []
+    for actor in registry.actors:
+        for alias in actor.aliases:
+            body = re.escape(alias)
+            if alias == alias.lower():
+                body = f"(?i:{body})"
+            parts.append((alias, body))
+    parts.sort(key=lambda part: -len(part[0]))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(body for _, body in parts) + r")(?![\w-])")
+
+
+@cache
+def _alias_index() -> dict[str, Actor]:
+    registry = actors()
+    index: dict[str, Actor] = {}
+    for actor in registry.actors:
+        for alias in actor.aliases:
+            index.setdefault(alias.lower(), actor)
+    return index
+
+
+def actors_named(text: str) -> list[str]:
+    """Canonical names of every registered actor named in ``text``, in order, once each."""
+    index = _alias_index()
+    names: list[str] = []
+    for match in _alias_pattern().finditer(text):
+        actor = index.get(match.group(0).lower())
+        if actor and actor.name not in names:
+            names.append(actor.name)
+    return names
+
+
+def canonical(name: str) -> str:
+    """The canonical name of an alias, or the name as written when it is not registered."""
+    actor = _alias_index().get(name.strip().lower())
+    return actor.name if actor else name.strip()
+
+
+def addressees(clause_text: str, verb_end: int, force: Force, paragraph_text: str) -> list[str]:
+    """The actors a clause addresses (see module doc). ``verb_end`` is relative to the clause."""
+    if force in ("position", "unknown"):
+        return []
+    rest = clause_text[verb_end:].lstrip()
+    if rest.startswith("to "):
+        return [COUNCIL] if force == "decision" else []
+    if rest.startswith("that "):
+        subject = rest[5:]
+        end = _THAT_SUBJECT_END.search(subject)
+        return _resolve(_first_words(subject[: end.start()] if end else subject), paragraph_text)
+    infinitive = _INFINITIVE.search(rest)
+    if not infinitive:
+        return _object_actor(rest, paragraph_text)
+    window = rest[: infinitive.start()]
+    aside = _ASIDE.search(window)
+    found = _resolve(window[: aside.start()] if aside else window, paragraph_text)
+    for also in _ALSO_UPON.finditer(rest, infinitive.end()):
+        found.extend(n for n in _resolve(also.group("who"), paragraph_text) if n not in found)
+    return found
+
+
+def _resolve(window: str, paragraph_text: str, keep_unknown: bool = True) -> list[str]:
+    window = window.strip(" ,;")
+    defined = _DEFINED_TERM.search(window)
+    if defined:
+        return [canonical(defined.group(1))]
+    pronoun = _pronoun_actor(window, paragraph_text)
+    if pronoun:
+        return [pronoun]
+    names = actors_named(window)
+    if names or not keep_unknown:
+        return names
+    return [_as_written(window)] if _looks_like_actor(window) else []
+
+
+def _object_actor(rest: str, paragraph_text: str) -> list[str]:
+    """Without an infinitive, only an actor that is the verb's object itself is addressed."""
+    head = " ".join(rest.split()[:_OBJECT_START_WORDS])
+    match = _alias_pattern().search(rest)
+    if not match or match.start() >= len(head):
+        return []
+    aside = _ASIDE.search(rest)
+    window = rest[: aside.start()] if aside else _first_words(rest)
+    return _resolve(window, paragraph_text, keep_unknown=False)
+
+
+def _pronoun_actor(window: str, paragraph_text: str) -> str | None:
+    word = window.strip().lower()
+    for actor in actors().actors:
+        if word in actor.pronouns and actor.name in actors_named(paragraph_text):
+            return actor.name
+    return None
+
+
+def possessive_owner(text: str, paragraph_text: str) -> str | None:
+    """The actor a possessive pronoun in ``text`` ("his first quarterly report") stands for."""
+    for actor in actors().actors:
+        for pronoun in actor.pronouns:
+            named = actor.name in actors_named(paragraph_text)
+            if named and re.search(rf"\b{re.escape(pronoun)}\b", text):
+                return actor.name
+    return None
+
+
+def _looks_like_actor(window: str) -> bool:
+    words = window.split()
+    return 0 < len(words) <= 8 and any(word[:1].isupper() for word in words)
+
+
+def _as_written(window: str) -> str:
+    return _DETERMINER.sub("", window.split(",")[0].strip()).strip()
+
+
+def _first_words(text: str) -> str:
+    return " ".join(text.split()[:_WINDOW_WORDS])

@@ -1,0 +1,93 @@
+"""Split an operative paragraph into its operative clauses.
+
+A paragraph such as "Encourages the panel ..., expresses its intent ..., stresses ...,
+welcomes ..., and requests the Secretary-General to include in his first quarterly report ..."
+holds five clauses. A clause starts at the paragraph's opening verb and after a connector
+(", ", "; ", ", and ", " and ", " but ") followed by an operative verb of the vocabulary in
+its third-person form ("requests", "further requests", "calls upon"). Participles
+("urging", "recalling") and infinitives ("to encourage") never start a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from mandate_tracker.analyse.vocabulary import Verbs, verbs
+from mandate_tracker.model import Force
+
+_CONNECTOR = r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s+and\s+|\s+but\s+)"
+_TRAILING = re.compile(r"(?:[\s,;:.]|\band\s*$|\bbut\s*$)+$")
+
+
+@dataclass(frozen=True)
+class ClauseStart:
+    """Where a clause's verb phrase starts and ends in the paragraph text."""
+
+    start: int
+    end: int
+    verb: str
+    force: Force
+
+
+def _verb_pattern(vocabulary: Verbs) -> str:
+    adverbs = "|".join(re.escape(a) for a in sorted(vocabulary.adverbs, key=len, reverse=True))
+    phrases = "|".join(re.escape(v.phrase) for v in vocabulary.operative)
+    return rf"(?:(?:{adverbs})\s+)*(?:{phrases})(?![\w-])"
+
+
+@cache
+def _inner_start() -> re.Pattern[str]:
+    # Inside a paragraph a clause verb is printed in lower case: "..., and requests".
+    return re.compile(rf"{_CONNECTOR}(?P<verb>{_verb_pattern(verbs())})")
+
+
+@cache
+def _opening() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?P<verb>{_verb_pattern(verbs())})", re.IGNORECASE)
+
+
+def clause_starts(text: str, opening_verb: str | None = None) -> list[ClauseStart]:
+    """The verb phrase of every clause, in order; the first one opens the paragraph."""
+    starts: list[ClauseStart] = []
+    opening = _opening().match(text)
+    if opening:
+        verb = opening.group("verb")
+        starts.append(ClauseStart(opening.start("verb"), opening.end("verb"), verb, _force(verb)))
+    else:
+        verb = (opening_verb or _first_word(text)).strip()
+        begin = len(text) - len(text.lstrip())
+        end = begin + len(verb) if text[begin:].lower().startswith(verb.lower()) else begin
+        starts.append(ClauseStart(begin, end, verb, _force(verb)))
+    for match in _inner_start().finditer(text, starts[0].end):
+        verb = match.group("verb")
+        starts.append(ClauseStart(match.start("verb"), match.end("verb"), verb, _force(verb)))
+    return starts
+
+
+def clause_bounds(text: str, starts: list[ClauseStart]) -> list[tuple[int, int]]:
+    """Character span of each clause: from its verb to just before the next clause's connector."""
+    bounds: list[tuple[int, int]] = []
+    for index, start in enumerate(starts):
+        limit = starts[index + 1].start if index + 1 < len(starts) else len(text)
+        segment = text[start.start : limit]
+        trailing = _TRAILING.search(segment)
+        end = start.start + (trailing.start() if trailing else len(segment))
+        bounds.append((start.start, max(end, start.end)))
+    return bounds
+
+
+@cache
+def _force(printed: str) -> Force:
+    return verbs().force_of(printed)
+
+
+def opens_with_known_verb(text: str) -> bool:
+    """Whether ``text`` starts with an operative verb of the vocabulary."""
+    return _opening().match(text) is not None
+
+
+def _first_word(text: str) -> str:
+    words = text.split()
+    return words[0] if words else ""

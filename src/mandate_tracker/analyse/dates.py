@@ -1,0 +1,185 @@
+"""Deadlines and recurrences.
+
+A printed date is a deadline only when a deadline word governs it ("by 31 March 2021",
+"until 30 June 2021", "before ...", "no later than ...", "its April 2021 report") and it is not
+before the document's date; dates that record events ("signed on 15 October 2018",
+"of 13 January 2020", "in 2019 and 2020") are not deadlines. Relative ends are resolved inside
+the document: "before the end of MINUSMA's current mandate" takes the date the same document
+sets with "extend the mandate of MINUSMA until 30 June 2021"; "his first quarterly report
+following the adoption" is due three months after the document's date; "within 30 days of the
+adoption" counts from the document's date. Recurrences become ISO 8601 durations.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mandate_tracker.model import Deadline, PartialDate, Recurrence
+
+MONTHS = {name: index for index, name in enumerate(calendar.month_name) if name}
+NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+    "thirty": 30, "sixty": 60, "ninety": 90,
+}  # fmt: skip
+PERIOD_MONTHS = {"quarterly": 3, "six-monthly": 6, "semi-annual": 6, "annual": 12, "monthly": 1}
+
+_MONTH = "|".join(MONTHS)
+_NUMBER = r"\d{1,3}|" + "|".join(NUMBERS)
+_DATE = re.compile(rf"(?:\b(?P<day>\d{{1,2}})\s+)?\b(?P<month>{_MONTH})\s+(?P<year>\d{{4}})\b")
+_DEADLINE_CUE = re.compile(
+    r"(?:\bby|\buntil|\btill|\bbefore|\bno later than|\bnot later than|\bprior to|\bending on|"
+    r"\bexpiring on|\bup to|\bon or before|\b(?:its|his|her|their|the))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REPORT_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:report|briefing|letter|assessment)\b")
+_MANDATE_END_CUE = re.compile(
+    r"\b(?P<cue>before|by|until|till|at|prior to)\s+the\s+end\s+of\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][A-Za-z]+)[’']s\s+)?(?:current\s+|present\s+|existing\s+)?mandate(?:\s+period)?\b"
+)
+_MANDATE_SET = re.compile(
+    rf"\b(?:extend|extends|renew|renews)\s+(?:the\s+)?mandate\s+of\s+(?:the\s+)?[\w’' -]{{2,80}}?"
+    rf"\s+(?:until|to|through|till)\s+(?P<date>(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+\d{{4}})"
+)
+_FIRST_REPORT = re.compile(
+    r"\bfirst\s+(?P<period>quarterly|six-monthly|semi-annual|annual|monthly)\s+report", re.I
+)
+_WITHIN = re.compile(
+    rf"\b(?:within|no later than|not later than)\s+(?P<n>{_NUMBER})\s+"
+    r"(?P<unit>days?|weeks?|months?)"
+    r"\s+(?:of|from|after|following)\s+(?:the\s+)?(?:adoption|date of adoption)",
+    re.IGNORECASE,
+)
+_EVERY = re.compile(
+    rf"\bevery\s+(?:(?P<n>{_NUMBER})\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.IGNORECASE
+)
+_ADVERBIAL = {
+    r"\b(?:annually|yearly|each year|on an annual basis|once a year)\b": "P1Y",
+    r"\b(?:semi-annually|biannually|twice a year|twice yearly|every half year)\b": "P6M",
+    r"(?<![\w-])monthly\b(?!\s+report)|\bon a monthly basis\b": "P1M",
+    r"(?<!first )(?<!next )(?<!his )(?<!its )(?<!her )\bquarterly\b"
+    r"|\bon a quarterly basis\b": "P3M",
+}
+
+
+# Words without which a provision has no recurrence or deadline: a cheap test to skip it.
+_RECURRENCE_HINTS = ("every", "annual", "year", "month", "quarter", "twice")
+_DEADLINE_HINTS = (*(m.lower() for m in MONTHS), "end of", "first", "within", "later than")
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What relative deadlines resolve against: the document's date and its mandate end."""
+
+    document_date: dt.date | None = None
+    mandate_end: PartialDate | None = None
+
+
+def mandate_end(texts: Iterable[str]) -> PartialDate | None:
+    """The date to which the document extends a mandate ("extend the mandate of X until ...")."""
+    for text in texts:
+        match = _MANDATE_SET.search(text)
+        if match:
+            return _parse_date(match.group("date"))
+    return None
+
+
+def deadlines(text: str, context: DateContext) -> list[Deadline]:
+    """Every future date by which something is due or ends, in text order."""
+    if not _mentions(text, _DEADLINE_HINTS):
+        return []
+    found = [*_absolute(text, context), *_mandate_ends(text, context), *_relative(text, context)]
+    return sorted(found, key=lambda deadline: deadline.span)
+
+
+def recurrences(text: str) -> list[Recurrence]:
+    if not _mentions(text, _RECURRENCE_HINTS):
+        return []
+    found: list[Recurrence] = []
+    for match in _EVERY.finditer(text):
+        count = _number(match.group("n")) if match.group("n") else 1
+        unit = match.group("unit").lower()[0].upper()
+        interval = f"P{count * 7}D" if unit == "W" else f"P{count}{unit}"
+        found.append(Recurrence(interval, match.group(0), match.span()))
+    for pattern, interval in _ADVERBIAL.items():
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            found.append(Recurrence(interval, match.group(0), match.span()))
+    return sorted(found, key=lambda recurrence: recurrence.span)
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    lower = text.lower()
+    return any(word in lower for word in words)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _absolute(text: str, context: DateContext) -> list[Deadline]:
+    found: list[Deadline] = []
+    for match in _DATE.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        cue = _DEADLINE_CUE.search(before)
+        if not cue:
+            continue
+        possessive = cue.group(0).split()[0].lower() in {"its", "his", "her", "their", "the"}
+        report = _REPORT_AFTER.match(text[match.end() :])
+        if possessive and not report:
+            continue
+        date = _parse_date(match.group(0))
+        if context.document_date and date.latest() < context.document_date:
+            continue
+        start = max(0, match.start() - 30) + cue.start()
+        end = match.end() + (report.end() if possessive and report else 0)
+        found.append(Deadline(date, text[start:end], (start, end)))
+    return found
+
+
+def _mandate_ends(text: str, context: DateContext) -> list[Deadline]:
+    if context.mandate_end is None:
+        return []
+    return [
+        Deadline(context.mandate_end, match.group(0), match.span(), resolved_from="mandate-end")
+        for match in _MANDATE_END_CUE.finditer(text)
+    ]
+
+
+def _relative(text: str, context: DateContext) -> list[Deadline]:
+    if context.document_date is None:
+        return []
+    found: list[Deadline] = []
+    for match in _FIRST_REPORT.finditer(text):
+        months = PERIOD_MONTHS[match.group("period").lower()]
+        due = PartialDate.of(add_months(context.document_date, months))
+        found.append(Deadline(due, match.group(0), match.span(), "first-periodic-report"))
+    for match in _WITHIN.finditer(text):
+        due = PartialDate.of(_after(context.document_date, match.group("n"), match.group("unit")))
+        found.append(Deadline(due, match.group(0), match.span(), resolved_from="adoption"))
+    return found
+
+
+def _after(day: dt.date, count: str, unit: str) -> dt.date:
+    n = _number(count)
+    if unit.lower().startswith("month"):
+        return add_months(day, n)
+    return day + dt.timedelta(days=n * (7 if unit.lower().startswith("week") else 1))
+
+
+def _parse_date(printed: str) -> PartialDate:
+    match = _DATE.search(printed)
+    assert match is not None  # callers pass text the pattern matched
+    day = match.group("day")
+    return PartialDate(
+        int(match.group("year")), MONTHS[match.group("month")], int(day) if day else None
+    )
+
+
+def _number(printed: str) -> int:
+    return int(printed) if printed.isdigit() else NUMBERS[printed.lower()]

@@ -1,0 +1,130 @@
+"""Numbers the text sets as goals or ceilings.
+
+"at least 2,000 members" is a floor (``>=``); "up to 13,289 military personnel and 1,920 police
+personnel" sets two ceilings (``<=``: the comparator carries over "and"); "30 per cent of State
+revenues" is a share (``=``, unit ``percent``). A bare number ("the five regions") is not a
+target. The unit is the head noun counted ("members", "personnel"); the subject is the whole
+noun phrase when it says more ("military personnel", "members of the signatory armed groups").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from mandate_tracker.model import Target
+
+Comparator = Literal[">=", "<=", "=", ">", "<"]
+
+_COMPARATORS: dict[str, Comparator] = {
+    "at least": ">=",
+    "a minimum of": ">=",
+    "minimum of": ">=",
+    "no fewer than": ">=",
+    "not fewer than": ">=",
+    "not less than": ">=",
+    "no less than": ">=",
+    "more than": ">",
+    "over": ">",
+    "up to": "<=",
+    "not exceed": "<=",
+    "not to exceed": "<=",
+    "not exceeding": "<=",
+    "a maximum of": "<=",
+    "maximum of": "<=",
+    "a ceiling of": "<=",
+    "no more than": "<=",
+    "not more than": "<=",
+    "fewer than": "<",
+    "less than": "<",
+}
+_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_CUE = "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True))
+_FUNCTION_WORD = r"(?:and|or|to|in|for|by|as|of|the|with|from|at|on|per)\b"
+_NOUN_PHRASE = rf"(?P<np>[A-Za-z][\w-]*(?:\s+(?!{_FUNCTION_WORD})[a-z][\w-]*){{0,2}})"
+_NUMBER_ALONE = re.compile(rf"(?<![\w/(.,-])(?:{_NUMBER})(?![\w/)]|,\d)")
+_CUE_BEFORE = re.compile(rf"\b(?P<cue>{_CUE})\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(rf"\s+{_NOUN_PHRASE}")
+_CONTINUED = re.compile(rf"\s*(?:,\s*|\s+)(?:and|or)\s+(?P<value>{_NUMBER})\s+[A-Za-z]")
+_PERCENT_AFTER = re.compile(
+    r"\s*(?:per\s*cent|percent|%)(?:\s+(?:of\s+(?:the\s+)?)?"
+    r"(?P<subject>(?!of\b|to\b|in\b|and\b)[\w-]+(?:\s+(?!and\b|to\b|in\b)[\w-]+){0,2}))?",
+    re.IGNORECASE,
+)
+_OF_PHRASE = re.compile(
+    r"^\s+of\s+((?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)(?=[,;.]|\s+(?:in|to|and)\b|$)"
+)
+_STOP_NOUNS = {"per", "cent", "percent"}
+# Words without which a provision sets no target: a cheap test to skip it.
+_HINTS = ("cent", "%", "least", "minimum", "fewer", "less", "more", "over", "up to", "exceed",
+          "maximum", "ceiling")  # fmt: skip
+
+
+def targets(text: str) -> list[Target]:
+    """Every goal or ceiling in ``text``, in order."""
+    lower = text.lower()
+    if not any(hint in lower for hint in _HINTS):
+        return []
+    found: list[Target] = []
+    inherited: dict[int, Comparator] = {}  # "up to 13,289 ... and 1,920 ...": the second inherits
+    for number in _NUMBER_ALONE.finditer(text):
+        if found and number.start() < found[-1].span[1]:
+            continue
+        cue = _CUE_BEFORE.search(text, max(0, number.start() - 24), number.start())
+        percent = _PERCENT_AFTER.match(text, number.end())
+        if percent:
+            found.append(_percent(text, number, percent, cue))
+            continue
+        comparator = (
+            _COMPARATORS[cue.group("cue").lower()] if cue else inherited.get(number.start())
+        )
+        noun = _NOUN_AFTER.match(text, number.end())
+        if comparator is None or noun is None:
+            continue
+        start = cue.start() if cue else number.start()
+        found.append(_counted(text, number, noun, comparator, start))
+        continued = _CONTINUED.match(text, noun.end())
+        if continued:
+            inherited[continued.start("value")] = comparator
+    return found
+
+
+def _percent(
+    text: str, number: re.Match[str], percent: re.Match[str], cue: re.Match[str] | None
+) -> Target:
+    comparator: Comparator = _COMPARATORS[cue.group("cue").lower()] if cue else "="
+    start = cue.start() if cue else number.start()
+    subject = percent.group("subject")
+    return Target(
+        value=_value(number.group(0)),
+        unit="percent",
+        comparator=comparator,
+        text=text[start : percent.end()],
+        span=(start, percent.end()),
+        subject=subject.strip() if subject else None,
+    )
+
+
+def _counted(
+    text: str, number: re.Match[str], noun: re.Match[str], comparator: Comparator, start: int
+) -> Target:
+    noun_phrase = noun.group("np").strip()
+    end = noun.end()
+    words = [w for w in noun_phrase.split() if w.lower() not in _STOP_NOUNS]
+    unit = words[-1] if words else noun_phrase
+    subject = noun_phrase if len(words) > 1 else None
+    of_phrase = _OF_PHRASE.match(text[end:])
+    if of_phrase:
+        subject = f"{noun_phrase} of {of_phrase.group(1)}"
+    return Target(
+        value=_value(number.group(0)),
+        unit=unit,
+        comparator=comparator,
+        text=text[start:end],
+        span=(start, end),
+        subject=subject,
+    )
+
+
+def _value(printed: str) -> float:
+    return float(printed.replace(",", ""))

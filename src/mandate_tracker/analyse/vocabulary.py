@@ -1,0 +1,276 @@
+"""The analysis vocabulary: verbs and their force, actors and aliases, the task lexicon.
+
+The words live in ``data/vocab/*.yaml``; this module loads them once into frozen dataclasses
+and fails with a :class:`~mandate_tracker.errors.ValidationError` naming the file and field
+when a file is malformed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, cast
+
+import yaml
+
+from mandate_tracker.errors import ValidationError
+from mandate_tracker.model import Force
+
+FORCES: tuple[Force, ...] = ("decision", "request", "position")
+MODALITIES = ("Monitor", "Assist", "Security", "Encouraged")
+
+
+@dataclass(frozen=True)
+class Verb:
+    phrase: str  # lower case, third person: "calls upon"
+    force: Force
+
+
+@dataclass(frozen=True)
+class Verbs:
+    operative: tuple[Verb, ...]  # longest phrase first
+    preambular: tuple[str, ...]
+    adverbs: tuple[str, ...]
+
+    def force_of(self, phrase: str) -> Force:
+        """The force of a printed verb phrase ("Further requests" -> request), or unknown."""
+        words = _strip_adverbs(phrase.lower().strip(), self.adverbs)
+        for verb in self.operative:
+            if words == verb.phrase or words.startswith(verb.phrase + " "):
+                return verb.force
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    pronouns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Actors:
+    actors: tuple[Actor, ...]
+
+    def by_name(self, name: str) -> Actor | None:
+        return next((actor for actor in self.actors if actor.name == name), None)
+
+    def is_mission(self, name: str) -> bool:
+        actor = self.by_name(name)
+        return actor is not None and actor.kind == "mission"
+
+
+@dataclass(frozen=True)
+class TaskEntry:
+    code: str
+    cues: tuple[str, ...]  # regular expressions
+    only: str | None = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str  # the task code or modality the cue stands for
+    pattern: re.Pattern[str]  # matched at a word start of the lower-cased text
+
+
+@dataclass(frozen=True)
+class CuePattern:
+    """Many cues, indexed by the first letters of the words they can start with.
+
+    One scan visits each word start of the lower-cased text once and tries only the cues
+    indexed under its first letters (plus the few that may start with anything), keeping the
+    longest match; matches do not overlap.
+    """
+
+    index: dict[str, tuple[Cue, ...]]
+    anywhere: tuple[Cue, ...]
+    starts: re.Pattern[str]  # the word starts worth trying: indexed letters, or any word
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def scan(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, name, matched words) of every cue in ``text``, in order."""
+        lower = _lower_keeping_length(text)
+        found: list[tuple[int, int, str, str]] = []
+        end = 0
+        for word in self.starts.finditer(lower):
+            start = word.start()
+            if start < end:
+                continue
+            best: tuple[int, str] | None = None
+            for cues in (self.index.get(lower[start : start + _KEY], ()), self.anywhere):
+                for cue in cues:
+                    match = cue.pattern.match(lower, start)
+                    if match and (best is None or match.end() > best[0]):
+                        best = (match.end(), cue.name)
+            if best:
+                end = best[0]
+                found.append((start, end, best[1], text[start:end]))
+        return found
+
+
+_KEY = 3
+_WORD_START = re.compile(r"(?<![\w-])\w")
+_META = set("\\.^$*+?{}[]|()")
+
+
+def _lower_keeping_length(text: str) -> str:
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass(frozen=True)
+class TaskLexicon:
+    """The lexicon, compiled into one pattern for task cues and one for modality cues."""
+
+    tasks: tuple[TaskEntry, ...]
+    task_cues: CuePattern
+    modality_cues: CuePattern
+
+    def only(self, code: str) -> str | None:
+        return next((entry.only for entry in self.tasks if entry.code == code), None)
+
+
+def _strip_adverbs(words: str, adverbs: tuple[str, ...]) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for adverb in adverbs:
+            if words.startswith(adverb + " "):
+                words = words[len(adverb) + 1 :]
+                changed = True
+    return words
+
+
+def _read(name: str) -> str:
+    return (resources.files("mandate_tracker") / "data" / "vocab" / name).read_text("utf-8")
+
+
+def _load(name: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(_read(name))
+    except yaml.YAMLError as error:
+        raise ValidationError(f"data/vocab/{name} is not valid YAML: {error}") from error
+    if not isinstance(data, dict):
+        raise ValidationError(f"data/vocab/{name} must hold a mapping")
+    return cast(dict[str, Any], data)
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValidationError(f"{where} must be a list of strings")
+    return tuple(cast(list[str], value))
+
+
+def _compile_cues(groups: dict[str, tuple[str, ...]], where: str) -> CuePattern:
+    index: dict[str, list[Cue]] = {}
+    anywhere: list[Cue] = []
+    for name, cues in groups.items():
+        for cue in cues:
+            if re.search(r"\\[A-Z]", cue):
+                raise ValidationError(f"{where}.{name}: no upper-case escapes in {cue!r}")
+            folded = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), cue)
+            try:
+                compiled = Cue(name, re.compile(rf"(?:{folded})(?!\w)"))
+            except re.error as error:
+                raise ValidationError(f"{where}.{name}: bad pattern {cue!r}: {error}") from error
+            key = _literal_prefix(folded)[:_KEY]
+            if len(key) == _KEY:
+                index.setdefault(key, []).append(compiled)
+            else:
+                anywhere.append(compiled)
+    starts = _WORD_START if anywhere else re.compile(rf"(?<![\w-])(?=(?:{_trie(sorted(index))}))")
+    return CuePattern({k: tuple(v) for k, v in index.items()}, tuple(anywhere), starts)
+
+
+def _trie(keys: list[str]) -> str:
+    """A regex matching exactly ``keys``, factored by common first letters."""
+    heads: dict[str, list[str]] = {}
+    for key in keys:
+        heads.setdefault(key[:1], []).append(key[1:])
+    branches = []
+    for head, tails in heads.items():
+        if tails == [""]:
+            branches.append(re.escape(head))
+        else:
+            branches.append(re.escape(head) + "(?:" + _trie([t for t in tails if t]) + ")")
+    return "|".join(branches)
+
+
+def _literal_prefix(cue: str) -> str:
+    """The letters every match of ``cue`` starts with ("mines?" -> "mine")."""
+    plain = re.sub(r"^\(\?<[!=][^)]*\)", "", cue)
+    prefix = ""
+    for position, char in enumerate(plain):
+        if char in _META:
+            return prefix[:-1] if char in "?*{" else prefix
+        prefix = plain[: position + 1]
+    return prefix
+
+
+@cache
+def verbs() -> Verbs:
+    data = _load("verbs.yaml")
+    operative: list[Verb] = []
+    for force in FORCES:
+        where = f"data/vocab/verbs.yaml: operative.{force}"
+        phrases = _strings(data.get("operative", {}).get(force), where)
+        operative.extend(Verb(p.lower(), force) for p in phrases)
+    operative.sort(key=lambda verb: -len(verb.phrase))
+    return Verbs(
+        operative=tuple(operative),
+        preambular=_strings(data.get("preambular"), "data/vocab/verbs.yaml: preambular"),
+        adverbs=_strings(data.get("adverbs"), "data/vocab/verbs.yaml: adverbs"),
+    )
+
+
+@cache
+def actors() -> Actors:
+    data = _load("actors.yaml")
+    found: list[Actor] = []
+    for index, entry in enumerate(data.get("actors") or []):
+        where = f"data/vocab/actors.yaml: actors[{index}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise ValidationError(f"{where} needs a name")
+        found.append(
+            Actor(
+                name=entry["name"],
+                kind=str(entry.get("kind", "other")),
+                aliases=_strings(entry.get("aliases", []), f"{where}.aliases"),
+                pronouns=_strings(entry.get("pronouns", []), f"{where}.pronouns"),
+            )
+        )
+    return Actors(tuple(found))
+
+
+@cache
+def task_lexicon() -> TaskLexicon:
+    data = _load("tasks.yaml")
+    modalities: dict[str, tuple[str, ...]] = {}
+    for modality, patterns in (data.get("modalities") or {}).items():
+        where = f"data/vocab/tasks.yaml: modalities.{modality}"
+        if modality not in MODALITIES:
+            raise ValidationError(f"{where}: unknown modality")
+        modalities[modality] = _strings(patterns, where)
+    entries: list[TaskEntry] = []
+    for code, entry in (data.get("tasks") or {}).items():
+        where = f"data/vocab/tasks.yaml: tasks.{code}"
+        if not isinstance(entry, dict) or not str(code).isidentifier():
+            raise ValidationError(f"{where} must be a mapping with cues, named by an identifier")
+        only = entry.get("only")
+        if only is not None and only not in MODALITIES:
+            raise ValidationError(f"{where}.only: unknown modality {only!r}")
+        entries.append(TaskEntry(str(code), _strings(entry.get("cues"), where), only))
+    return TaskLexicon(
+        tasks=tuple(entries),
+        task_cues=_compile_cues(
+            {entry.code: entry.cues for entry in entries}, "data/vocab/tasks.yaml: tasks"
+        ),
+        modality_cues=_compile_cues(modalities, "data/vocab/tasks.yaml: modalities"),
+    )

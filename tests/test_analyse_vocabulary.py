@@ -1,0 +1,75 @@
+"""The vocabulary files load into typed objects and agree with the design notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from mandate_tracker.analyse import vocabulary
+from mandate_tracker.analyse.actors import canonical
+from mandate_tracker.errors import ValidationError
+
+PEMA_TASKS = {
+    "ArmsEmbargo", "BorderControl", "Ceasefire", "ChildRights", "CivProtect", "CivilSociety",
+    "ControlSALW", "CorrectionsReform", "CulturalHeritage", "Demil", "Demining", "Democratization",
+    "DisarmDemob", "EcDevelop", "ElectAssist", "ElectSec", "Gender", "HumanRelief", "HumanRights",
+    "JusticeReform", "LegalReform", "LocalReconcil", "Media", "MilitaryReform", "OffensOper",
+    "PeaceProcess", "PolPartyAssist", "PoliceReform", "PowerSharing", "PublicHealth", "PublicInfo",
+    "Reconcil", "RefugeeIDPs", "RegReconcil", "Reintegration", "Resources", "SGBViolence",
+    "StateAuthority", "TransJustice", "UseOfForce", "VoterEducation",
+}  # fmt: skip
+
+
+def test_task_lexicon_covers_exactly_the_pema_tasks() -> None:
+    lexicon = vocabulary.task_lexicon()
+    assert {entry.code for entry in lexicon.tasks} == PEMA_TASKS
+    assert lexicon.only("UseOfForce") == "Security"
+
+
+@pytest.mark.parametrize(
+    ("printed", "force"),
+    [
+        ("Decides", "decision"),
+        ("Further authorizes", "decision"),
+        ("Calls upon", "request"),
+        ("further requests", "request"),
+        ("Strongly condemns", "position"),
+        ("Takes note", "position"),
+        ("expresses its intent", "position"),
+        ("Beseeches", "unknown"),
+    ],
+)
+def test_force_of_printed_verbs(printed: str, force: str) -> None:
+    assert vocabulary.verbs().force_of(printed) == force
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("the Special Representative of the Secretary-General", "SRSG"),
+        ("FC-G5S", "G5 Sahel joint force"),
+        ("troop- and police-contributing countries", "Troop- and police-contributing countries"),
+        ("the Malian authorities", "Malian authorities"),
+        ("the Carter Center", "Independent Observer"),
+        ("the Kingdom of Nowhere", "the Kingdom of Nowhere"),  # unknown actors kept as written
+    ],
+)
+def test_actor_aliases(alias: str, name: str) -> None:
+    assert canonical(alias) == name
+
+
+def test_malformed_vocabulary_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(vocabulary, "_read", lambda name: "operative: [unclosed")
+    with pytest.raises(ValidationError, match=r"data/vocab/verbs\.yaml"):
+        vocabulary._load("verbs.yaml")
+
+
+def test_bad_task_pattern_names_the_task(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        vocabulary, "_read", lambda name: "tasks:\n  Broken:\n    cues: ['(unclosed']\n"
+    )
+    vocabulary.task_lexicon.cache_clear()
+    try:
+        with pytest.raises(ValidationError, match=r"tasks\.Broken"):
+            vocabulary.task_lexicon()
+    finally:
+        vocabulary.task_lexicon.cache_clear()
