@@ -77,7 +77,7 @@ def workspace_session(db: str | None) -> Iterator[Session]:
         workspace.close()
 
 
-KEY_COLUMNS = frozenset({"id", "code", "indicator", "object_id", "date", "due", "as_of"})
+KEY_COLUMNS = frozenset({"id", "code", "indicator", "object_id", "date", "due", "as_of", "status"})
 TABLE_TEXT = 60
 
 
@@ -102,7 +102,7 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title
                 widest = max((len(str(row.get(column) or "")) for row in rows), default=0)
                 table.add_column(column, no_wrap=True, min_width=max(widest, len(column)))
             else:
-                table.add_column(column, overflow="ellipsis", no_wrap=True, min_width=8)
+                table.add_column(column, min_width=8)
         for row in rows:
             table.add_row(*(cell_text(row.get(column)) for column in columns))
         console.print(table)
