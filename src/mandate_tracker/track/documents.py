@@ -143,9 +143,29 @@ def store_document(
     result = ImportResult(symbol)
     row = _upsert_document(session, doc, content, source, actor, result)
     session.flush()
+    ids = [obligation.id for obligation in obligations]
+    known = {
+        found.id: found
+        for found in session.scalars(select(ObligationRow).where(ObligationRow.id.in_(ids)))
+    }
+    changes: list[tuple[ObligationRow, str, dict[str, Any] | None]] = []
     for position, obligation in enumerate(obligations):
-        _upsert_obligation(session, row, obligation, position, actor, result)
-        session.flush()
+        change = _upsert_obligation(
+            session, row, obligation, position, known.get(obligation.id), result
+        )
+        if change is not None:
+            changes.append(change)
+    session.flush()  # one flush for the whole register; then its audit entries
+    for changed, action, before in changes:
+        audit.record(
+            session,
+            actor=actor,
+            object_type="obligation",
+            object_id=changed.id,
+            action=action,
+            before=before,
+            after=audit.state_of(changed),
+        )
     for obligation in obligations:
         for number, target in enumerate(obligation.targets, start=1):
             if _propose_indicator(session, row, obligation, target, number, actor):
@@ -245,44 +265,25 @@ def _upsert_obligation(
     document: DocumentRow,
     obligation: Obligation,
     position: int,
-    actor: str,
+    row: ObligationRow | None,
     result: ImportResult,
-) -> None:
+) -> tuple[ObligationRow, str, dict[str, Any] | None] | None:
+    """Insert or update one obligation's register fields; the change to audit, if any."""
     fields = register_fields(document, obligation, position)
-    row = session.get(ObligationRow, obligation.id)
     if row is None:
         row = ObligationRow(id=obligation.id, status="open", **fields)
         session.add(row)
-        session.flush()
-        audit.record(
-            session,
-            actor=actor,
-            object_type="obligation",
-            object_id=row.id,
-            action="create",
-            before=None,
-            after=audit.state_of(row),
-        )
         result.obligations_added += 1
-        return
+        return row, "create", None
     if all(getattr(row, name) == value for name, value in fields.items()):
         result.obligations_unchanged += 1
-        return
+        return None
     before = audit.state_of(row)
     for name, value in fields.items():
         setattr(row, name, value)
     row.updated_at = dt.datetime.now(dt.UTC)
-    session.flush()
-    audit.record(
-        session,
-        actor=actor,
-        object_type="obligation",
-        object_id=row.id,
-        action="reimport",
-        before=before,
-        after=audit.state_of(row),
-    )
     result.obligations_updated += 1
+    return row, "reimport", before
 
 
 def indicator_code(symbol: str, anchor: str, number: int) -> str:
