@@ -17,6 +17,7 @@ from mandate_tracker.track.history import (
     obligation_as_of,
     obligations_as_of,
     observations_as_of,
+    statuses_as_of,
 )
 from mandate_tracker.track.indicators import (
     IndicatorSpec,
@@ -155,6 +156,9 @@ def test_history_reconstructs_past_states(workspace: Workspace) -> None:
         assert (now["status"], now["version"]) == ("done", 2)
         assert obligation_as_of(session, ROADMAP, D(2000, 1, 1)) is None
         assert len(obligations_as_of(session, after_import)) == 4
+        assert statuses_as_of(session, after_import)[ROADMAP] == "overdue"  # open, due 2021-03-31
+        assert statuses_as_of(session, dt.datetime.now(dt.UTC))[ROADMAP] == "done"
+        assert statuses_as_of(session, D(2000, 1, 1)) == {}
         past = observations_as_of(session, PROPOSED, after_import)
         assert [(o["value"], o["review_status"]) for o in past] == [(500, "draft")]
         present = observations_as_of(session, PROPOSED, dt.datetime.now(dt.UTC))
