@@ -61,7 +61,7 @@ def parse_database_url(url: str) -> URL:
         parsed = make_url(url)
     except ArgumentError as error:
         raise StorageError(f"{url!r} is not a database URL", where="--db") from error
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+    if parsed.drivername in ("postgresql", "postgres"):  # plain URLs get the psycopg 3 driver
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() not in {"sqlite", "postgresql"}:
         raise StorageError(f"unsupported database {parsed.drivername!r}: use sqlite or postgresql")

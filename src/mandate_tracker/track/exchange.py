@@ -278,6 +278,13 @@ def _check_row(
     return ObservationInput(number, code, value, day, status, note, evidence, place)
 
 
+def relative_to(folder: Path, reference: str) -> str:
+    """A URL as it is; a relative file path is read from the spreadsheet's own folder."""
+    if "://" in reference or Path(reference).is_absolute():
+        return reference
+    return str(folder / reference)
+
+
 def import_observations(session: Session, path: Path, *, actor: str) -> int:
     """Store every observation of the file, or none: raises :class:`RowsRejected`."""
     header, rows = read_rows(path)
@@ -287,7 +294,9 @@ def import_observations(session: Session, path: Path, *, actor: str) -> int:
     for item in items:
         if item.evidence:
             try:
-                evidence[item.row] = EvidenceInput.from_argument(item.evidence)
+                evidence[item.row] = EvidenceInput.from_argument(
+                    relative_to(path.parent, item.evidence)
+                )
             except InputError as error:
                 problems.append(Problem(item.row, "evidence", error.message))
     if problems:
