@@ -87,3 +87,23 @@ def test_the_2022_minusma_draft_renews_the_seed(workspace: Workspace, shared_dat
         renewal = rows["S/RES/2640(2022)"]
         assert (renewal.mission, renewal.mandate_end) == ("MINUSMA", dt.date(2023, 6, 30))
         assert renewal.predecessor_id == rows["S/2020/600"].id
+
+
+@needs_analysis
+def test_the_seed_proposes_one_indicator_per_target_in_the_text(workspace: Workspace) -> None:
+    from mandate_tracker.store.models import IndicatorRow
+    from mandate_tracker.track.documents import import_file
+
+    with workspace.session() as session:
+        result = import_file(session, SEED, actor="t")
+    assert result.mission == "MINUSMA"
+    with workspace.session() as session:
+        found = {
+            row.code: (row.targets[0].value, row.targets[0].comparator, row.obligation_id)
+            for row in session.scalars(select(IndicatorRow))
+        }
+    assert found["s-2020-600:para-3-dash-1:t1"][:2] == (2000, ">=")
+    assert found["s-2020-600:para-17:t1"][:2] == (13289, "<=")
+    assert found["s-2020-600:para-17:t2"][:2] == (1920, "<=")
+    assert all(obligation and "#target-" in obligation for *_, obligation in found.values())
+    assert len(found) == result.indicators_proposed == 5

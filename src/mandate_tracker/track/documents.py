@@ -166,10 +166,9 @@ def store_document(
             before=before,
             after=audit.state_of(changed),
         )
-    for obligation in obligations:
-        for number, target in enumerate(obligation.targets, start=1):
-            if _propose_indicator(session, row, obligation, target, number, actor):
-                result.indicators_proposed += 1
+    for obligation, target, number in distinct_targets(obligations):
+        if _propose_indicator(session, row, obligation, target, number, actor):
+            result.indicators_proposed += 1
     _link_renewals(session, row.mission, actor)
     session.flush()
     result.mission = row.mission
@@ -284,6 +283,27 @@ def _upsert_obligation(
     row.updated_at = dt.datetime.now(dt.UTC)
     result.obligations_updated += 1
     return row, "reimport", before
+
+
+def distinct_targets(obligations: list[Obligation]) -> list[tuple[Obligation, Target, int]]:
+    """Each target of the text once, with the obligation it belongs to most narrowly.
+
+    The register repeats a target on the provision's obligation and on its own ``target``
+    obligation; both point at the same words (anchor and span). Targets are numbered by their
+    position in the provision, so codes do not depend on the register's order.
+    """
+    chosen: dict[tuple[str, tuple[int, int]], tuple[Obligation, Target]] = {}
+    for obligation in obligations:
+        for target in obligation.targets:
+            key = (obligation.source.anchor, target.span)
+            if key not in chosen or obligation.kind == "target":
+                chosen[key] = (obligation, target)
+    numbered: list[tuple[Obligation, Target, int]] = []
+    counts: dict[str, int] = {}
+    for (anchor, _span), (obligation, target) in sorted(chosen.items()):
+        counts[anchor] = counts.get(anchor, 0) + 1
+        numbered.append((obligation, target, counts[anchor]))
+    return numbered
 
 
 def indicator_code(symbol: str, anchor: str, number: int) -> str:
