@@ -126,6 +126,12 @@ PARAGRAPHS = [
         "para-18",
     ),
     Paragraph(
+        "19",
+        "Decides",
+        "Decides that the primary strategic priority of MINUSMA remains to support the implementation of the Agreement by the Malian parties, as well as by other relevant Malian stakeholders, and further decides that the second strategic priority of MINUSMA is to facilitate the implementation by Malian actors of the Stratégie de stabilisation du centre du Mali, in a comprehensive and politically-led manner, with a view to protect civilians, reduce intercommunal violence, and re-establish State authority, State presence and basic social services in Central Mali, through the implementation of its mandated tasks;",
+        "para-19",
+    ),
+    Paragraph(
         "20",
         "Stresses",
         "Stresses that MINUSMA’s mandate should be implemented based on a prioritization of tasks established in paragraphs 19 above and 28 and 29 below, requests the Secretary-General to reflect this prioritization in the deployment of the mission and to align budgetary resources accordingly, while ensuring appropriate resources for the implementation of the mandate, affirms, in this regard, that the support to the implementation of the Agreement should be given priority in decisions about the use of available capacity and resources, that the SRSG, in consultation with the Force Commander and the Police Commissioner should be given sufficient flexibility to deploy MINUSMA contingents between sectors to rapidly respon d, in line with MINUSMA’s mandate, to the dynamic security situation in both North and Central Mali, and that the SRSG, in consultation with the Force Commander, should ensure that sufficient mission resources are allocated to the implementation of the second strategic priority;",

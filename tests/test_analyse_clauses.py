@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (verbatim resolution phrases read best on one line)
 """Clause splitting, force and addressees, pinned on contested paragraphs of S/2020/600."""
 
 from __future__ import annotations
@@ -93,3 +94,26 @@ def test_unknown_opening_verb_is_kept_as_unknown() -> None:
     document.paragraphs = [Paragraph("1", "Beseeches", "Beseeches the parties to talk;", "para-1")]
     clause = analyse_document(document).paragraphs[0].facts.clauses[0]
     assert (clause.verb, clause.force) == ("Beseeches", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "addressees"),
+    [
+        ("Requests the Kingdom of Nowhere to report to the Council", ("Kingdom of Nowhere",)),
+        (
+            "Calls upon the Plateforme armed group to act and upon the Coordination armed group to act",
+            ("Plateforme", "Coordination"),
+        ),
+        (
+            "Encourages the intensification of reconciliation initiatives with a view to prevent violence",
+            (),
+        ),
+        ("Demands that all armed groups reject violence", ("Armed groups",)),
+        ("Decides to remain actively seized of the matter", ("Security Council",)),
+    ],
+)
+def test_addressees(text: str, addressees: tuple[str, ...]) -> None:
+    document = seed_document()
+    document.paragraphs = [Paragraph("1", text.split()[0], text, "para-1")]
+    (clause,) = analyse_document(document).paragraphs[0].facts.clauses
+    assert clause.addressees == addressees

@@ -93,6 +93,7 @@ RECURRENCE_CASES = [
     ("to brief the Council monthly", "P1M"),
     ("every 90 days", "P90D"),
     ("to submit quarterly reports", "P3M"),
+    ("the Working Group will meet at least bi-annually", "P6M"),
 ]
 
 
@@ -128,6 +129,12 @@ TARGET_CASES = [
     ("shall not exceed 500 troops", [(500, "troops", "<=", None)]),
     ("a maximum of 25 observers", [(25, "observers", "<=", None)]),
     ("in each of the five regions of Northern Mali", []),
+    ("up to 4,050 personnel unless the Council decides", [(4050, "personnel", "<=", None)]),
+    ("no more than 10 observers per team", [(10, "observers", "<=", None)]),
+    # a date, a span of time and a statistic are not goals
+    ("any contract concluded up to 1 August 1990", []),
+    ("for more than 6 months prior to the elections", []),
+    ("the killing of more than 1,000 civilians", []),
 ]
 
 

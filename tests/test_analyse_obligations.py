@@ -43,6 +43,17 @@ def _task_pairs(seed: Document, anchor: str) -> set[tuple[str, str]]:
 
 TASK_CASES = [
     ("para-18", {("UseOfForce", "Security")}),
+    # "with a view to protect civilians, reduce intercommunal violence, and re-establish State
+    # authority": the mission protects civilians, it does not secure State authority
+    (
+        "para-19",
+        {
+            ("PeaceProcess", "Assist"),
+            ("CivProtect", "Security"),
+            ("LocalReconcil", "Assist"),
+            ("StateAuthority", "Assist"),
+        },
+    ),
     ("para-28-c-i", {("CivProtect", "Security")}),
     ("para-28-a-iii-dash-1", {("Ceasefire", "Monitor"), ("Demil", "Monitor"), ("Demil", "Assist")}),
     ("para-28-d-iii", {("ElectAssist", "Assist"), ("ElectSec", "Security")}),
@@ -177,3 +188,16 @@ def test_strict_warnings_name_the_paragraph() -> None:
         "paragraph 7: verb 'Beseeches' is not in the vocabulary (force unknown)"
     ]
     assert strict_warnings(analyse_document(seed_document())) == []
+
+
+def test_inline_enumeration_stays_one_priority_measure(
+    seed: Document, register: dict[str, Obligation]
+) -> None:
+    # "in particular: (i) resolve ..., (ii) create ..., (iii) set-up ... 30 per cent of State
+    # revenues ..." is text of the second dash, not five items: one measure carrying its target.
+    dash = seed.paragraph("3").items[1]
+    assert dash.items == [] and "(v) fully establish" in dash.text
+    measure = register["S/2020/600#para-3-dash-2#priority-measure"]
+    assert [t.text for t in measure.targets] == ["30 per cent of State revenues"]
+    assert {"LegalReform", "ElectAssist"} <= {t.task for t in measure.tasks}
+    assert not [o for o in register.values() if o.source.anchor.startswith("para-3-dash-2-")]

@@ -116,7 +116,7 @@ def _resolve(window: str, paragraph_text: str, keep_unknown: bool = True) -> lis
 def _object_actor(rest: str, paragraph_text: str) -> list[str]:
     """Without an infinitive, only an actor that is the verb's object itself is addressed."""
     head = " ".join(rest.split()[:_OBJECT_START_WORDS])
-    match = _alias_pattern().search(rest)
+    match = _alias_pattern().search(rest, 0, len(head) + 60)
     if not match or match.start() >= len(head):
         return []
     aside = _ASIDE.search(rest)

@@ -18,7 +18,7 @@ from mandate_tracker.analyse.vocabulary import Verbs, verbs
 from mandate_tracker.model import Force
 
 _CONNECTOR = r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s+and\s+|\s+but\s+)"
-_TRAILING = re.compile(r"(?:[\s,;:.]|\band\s*$|\bbut\s*$)+$")
+_TRAILING_WORDS = (" and", " but")
 
 
 @dataclass(frozen=True)
@@ -71,11 +71,21 @@ def clause_bounds(text: str, starts: list[ClauseStart]) -> list[tuple[int, int]]
     bounds: list[tuple[int, int]] = []
     for index, start in enumerate(starts):
         limit = starts[index + 1].start if index + 1 < len(starts) else len(text)
-        segment = text[start.start : limit]
-        trailing = _TRAILING.search(segment)
-        end = start.start + (trailing.start() if trailing else len(segment))
+        end = start.start + len(_trim_end(text[start.start : limit]))
         bounds.append((start.start, max(end, start.end)))
     return bounds
+
+
+def _trim_end(segment: str) -> str:
+    """A clause without the punctuation and connector word that lead to the next one."""
+    while True:
+        trimmed = segment.rstrip(" \t\n,;:.")
+        for word in _TRAILING_WORDS:
+            if trimmed.endswith(word):
+                trimmed = trimmed[: -len(word)]
+        if trimmed == segment:
+            return segment
+        segment = trimmed
 
 
 @cache

@@ -31,6 +31,9 @@ PERIOD_MONTHS = {"quarterly": 3, "six-monthly": 6, "semi-annual": 6, "annual": 1
 _MONTH = "|".join(MONTHS)
 _NUMBER = r"\d{1,3}|" + "|".join(NUMBERS)
 _DATE = re.compile(rf"(?:\b(?P<day>\d{{1,2}})\s+)?\b(?P<month>{_MONTH})\s+(?P<year>\d{{4}})\b")
+# Finding the month first lets the engine skip to the letters a month can start with.
+_MONTH_YEAR = re.compile(rf"\b(?:{_MONTH})\s+\d{{4}}\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}\s+$")
 _DEADLINE_CUE = re.compile(
     r"(?:\bby|\buntil|\btill|\bbefore|\bno later than|\bnot later than|\bprior to|\bending on|"
     r"\bexpiring on|\bup to|\bon or before|\b(?:its|his|her|their|the))\s+(?:the\s+)?$",
@@ -58,8 +61,8 @@ _EVERY = re.compile(
     rf"\bevery\s+(?:(?P<n>{_NUMBER})\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.IGNORECASE
 )
 _ADVERBIAL = {
-    r"\b(?:annually|yearly|each year|on an annual basis|once a year)\b": "P1Y",
-    r"\b(?:semi-annually|biannually|twice a year|twice yearly|every half year)\b": "P6M",
+    r"(?<![\w-])(?:annually|yearly|each year|on an annual basis|once a year)\b": "P1Y",
+    r"\b(?:semi-annually|bi-annually|biannually|twice a year|twice yearly)\b": "P6M",
     r"(?<![\w-])monthly\b(?!\s+report)|\bon a monthly basis\b": "P1M",
     r"(?<!first )(?<!next )(?<!his )(?<!its )(?<!her )\bquarterly\b"
     r"|\bon a quarterly basis\b": "P3M",
@@ -122,9 +125,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _printed_dates(text: str) -> list[tuple[int, int]]:
+    """Spans of "30 June 2021" and "April 2021" in ``text``."""
+    spans = []
+    for match in _MONTH_YEAR.finditer(text):
+        day = _DAY_BEFORE.search(text, max(0, match.start() - 4), match.start())
+        spans.append((day.start() if day else match.start(), match.end()))
+    return spans
+
+
 def _absolute(text: str, context: DateContext) -> list[Deadline]:
     found: list[Deadline] = []
-    for match in _DATE.finditer(text):
+    for match in (_DATE.match(text, start, end) for start, end in _printed_dates(text)):
+        if match is None:
+            continue
         before = text[max(0, match.start() - 30) : match.start()]
         cue = _DEADLINE_CUE.search(before)
         if not cue:
@@ -143,7 +157,7 @@ def _absolute(text: str, context: DateContext) -> list[Deadline]:
 
 
 def _mandate_ends(text: str, context: DateContext) -> list[Deadline]:
-    if context.mandate_end is None:
+    if context.mandate_end is None or "end of" not in text:
         return []
     return [
         Deadline(context.mandate_end, match.group(0), match.span(), resolved_from="mandate-end")

@@ -49,6 +49,7 @@ _REPORTING = re.compile(
     r"|\bsubmit\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:report|letter|update|assessment)",
     re.IGNORECASE | re.DOTALL,
 )
+_REPORT_WORDS = ("report", "brief", "inform", "letter", "update", "present", "assessment")
 _BENCHMARK = re.compile(r"\bbenchmarks?\b", re.IGNORECASE)
 _PROCEDURAL = re.compile(r"\bremain\s+(?:actively\s+)?seized\b", re.IGNORECASE)
 _PRIORITY = re.compile(r"\bpriority\s+measures?\b", re.IGNORECASE)
@@ -78,11 +79,17 @@ def clause_kind(clause: Clause) -> ObligationKind | None:
     """The kind of obligation a clause creates, or None for a position or unknown verb."""
     if clause.force not in ("decision", "request") or _PROCEDURAL.search(clause.text):
         return None
-    if clause.force == "request" and _REPORTING.search(clause.text):
+    if clause.force == "request" and _may_report(clause.text) and _REPORTING.search(clause.text):
         return "benchmark" if _BENCHMARK.search(clause.text) else "report"
     if clause.force == "decision":
         return "decision"
     return "mission-task" if _mission_side(clause.addressees) else "request"
+
+
+def _may_report(text: str) -> bool:
+    """A cheap test before the reporting pattern: the words it needs."""
+    lower = text.lower()
+    return any(word in lower for word in _REPORT_WORDS)
 
 
 def _paragraph_obligations(symbol: str, paragraph: Paragraph) -> list[Obligation]:

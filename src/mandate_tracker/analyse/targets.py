@@ -9,6 +9,7 @@ noun phrase when it says more ("military personnel", "members of the signatory a
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Literal
 
@@ -24,8 +25,6 @@ _COMPARATORS: dict[str, Comparator] = {
     "not fewer than": ">=",
     "not less than": ">=",
     "no less than": ">=",
-    "more than": ">",
-    "over": ">",
     "up to": "<=",
     "not exceed": "<=",
     "not to exceed": "<=",
@@ -35,13 +34,22 @@ _COMPARATORS: dict[str, Comparator] = {
     "a ceiling of": "<=",
     "no more than": "<=",
     "not more than": "<=",
-    "fewer than": "<",
-    "less than": "<",
 }
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _CUE = "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True))
-_FUNCTION_WORD = r"(?:and|or|to|in|for|by|as|of|the|with|from|at|on|per)\b"
-_NOUN_PHRASE = rf"(?P<np>[A-Za-z][\w-]*(?:\s+(?!{_FUNCTION_WORD})[a-z][\w-]*){{0,2}})"
+_FUNCTION_WORDS = (
+    "and|or|to|in|for|by|as|of|the|with|from|at|on|per|unless|if|when|while|where|which|who|"
+    "that|prior|after|before|until|during|than"
+)
+_FUNCTION_WORD = rf"(?:{_FUNCTION_WORDS})\b"
+# What is counted: not a month or a span of time ("up to 1 August", "6 months prior").
+_NOT_COUNTED = "|".join(
+    [*calendar.month_name[1:], "days?", "weeks?", "months?", "years?", "hours?", "per"]
+)
+_NOUN_PHRASE = (
+    rf"(?P<np>(?!(?:{_NOT_COUNTED}|{_FUNCTION_WORDS})\b)[A-Za-z][\w-]*"
+    rf"(?:\s+(?!{_FUNCTION_WORD})[a-z][\w-]*){{0,2}})"
+)
 _NUMBER_ALONE = re.compile(rf"(?<![\w/(.,-])(?:{_NUMBER})(?![\w/)]|,\d)")
 _CUE_BEFORE = re.compile(rf"\b(?P<cue>{_CUE})\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(rf"\s+{_NOUN_PHRASE}")
@@ -56,7 +64,7 @@ _OF_PHRASE = re.compile(
 )
 _STOP_NOUNS = {"per", "cent", "percent"}
 # Words without which a provision sets no target: a cheap test to skip it.
-_HINTS = ("cent", "%", "least", "minimum", "fewer", "less", "more", "over", "up to", "exceed",
+_HINTS = ("cent", "%", "least", "minimum", "fewer", "less", "more", "up to", "exceed",
           "maximum", "ceiling")  # fmt: skip
 
 

@@ -8,9 +8,10 @@ tasks in passing and are not coded. For every task cue found in an assigning seg
 - when the segment is not addressed to a peace operation or the Secretariat, the Council is
   encouraging others: ``Encouraged``;
 - a segment that asks for a report on it codes it ``Monitor``;
-- otherwise the nearest modality cue governing the task cue decides (a modality cue that ends
-  before the task cue within the segment, or overlaps it): Monitor, Assist or Security; with none,
-  ``Assist``.
+- otherwise the nearest modality cue governing the task cue decides (a modality cue that
+  starts before the task cue ends, within the segment): Monitor, Assist or Security, a Security
+  cue only for the lexicon's ``security_tasks``, which the mission can itself secure; with
+  none, ``Assist``.
 
 Each code keeps the words matched (task cue and the governing modality cue) as evidence, and
 the span of the first task cue in the provision's text.
@@ -18,6 +19,7 @@ the span of the first task cue in the provision's text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from mandate_tracker.analyse.vocabulary import task_lexicon
@@ -48,14 +50,16 @@ def code_tasks(text: str, segments: list[Segment]) -> list[TaskCode]:
     if not segments:
         return []
     lexicon = task_lexicon()
-    mission = any(segment.mission and not segment.reporting for segment in segments)
-    modality_cues = [_Cue(*cue) for cue in lexicon.modality_cues.scan(text)] if mission else []
+    spans = tuple(segment.span for segment in segments)
+    governed = tuple(s.span for s in segments if s.mission and not s.reporting)
+    modality_cues = [_Cue(*cue) for cue in lexicon.modality_cues.scan(text, governed)]
     codes: dict[tuple[str, str], TaskCode] = {}
-    for cue in (_Cue(*found) for found in lexicon.task_cues.scan(text)):
+    for cue in (_Cue(*found) for found in lexicon.task_cues.scan(text, spans)):
         segment = next((s for s in segments if s.span[0] <= cue.start < s.span[1]), None)
         if segment is None:
             continue
-        modality, governing = _modality(cue, segment, lexicon.only(cue.name), modality_cues)
+        secure = cue.name in lexicon.security_tasks
+        modality, governing = _modality(cue, segment, lexicon.only(cue.name), secure, modality_cues)
         evidence = (cue.words, governing) if governing and governing != cue.words else (cue.words,)
         code = TaskCode(cue.name, modality, evidence, (cue.start, cue.end))
         key = (code.task, code.modality)
@@ -64,7 +68,7 @@ def code_tasks(text: str, segments: list[Segment]) -> list[TaskCode]:
 
 
 def _modality(
-    cue: _Cue, segment: Segment, only: str | None, modality_cues: list[_Cue]
+    cue: _Cue, segment: Segment, only: str | None, secure: bool, modality_cues: list[_Cue]
 ) -> tuple[str, str | None]:
     if only:
         return only, None
@@ -73,11 +77,13 @@ def _modality(
     if segment.reporting:
         return "Monitor", None
     floor = max(segment.span[0], cue.start - _LOOKBACK)
-    governing = [m for m in modality_cues if floor <= m.start < cue.end]
-    if not governing:
-        return "Assist", None
-    nearest = governing[-1]
-    return nearest.name, nearest.words
+    index = bisect_left(modality_cues, cue.end, key=lambda m: m.start) - 1  # last cue before
+    while index >= 0 and modality_cues[index].start >= floor:
+        nearest = modality_cues[index]
+        if secure or nearest.name != "Security":
+            return nearest.name, nearest.words
+        index -= 1
+    return "Assist", None
 
 
 def _merge(first: TaskCode, second: TaskCode) -> TaskCode:

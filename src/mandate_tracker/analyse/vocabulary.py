@@ -8,7 +8,7 @@ when a file is malformed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, cast
@@ -18,6 +18,8 @@ import yaml
 from mandate_tracker.errors import ValidationError
 from mandate_tracker.model import Force
 
+# libyaml's safe loader when PyYAML was built with it (ten times faster), else the pure one.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FORCES: tuple[Force, ...] = ("decision", "request", "position")
 MODALITIES = ("Monitor", "Assist", "Security", "Encouraged")
 
@@ -54,9 +56,13 @@ class Actor:
 @dataclass(frozen=True)
 class Actors:
     actors: tuple[Actor, ...]
+    named: dict[str, Actor] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        self.named.update((actor.name, actor) for actor in self.actors)
 
     def by_name(self, name: str) -> Actor | None:
-        return next((actor for actor in self.actors if actor.name == name), None)
+        return self.named.get(name)
 
     def is_mission(self, name: str) -> bool:
         actor = self.by_name(name)
@@ -92,12 +98,22 @@ class CuePattern:
     def __hash__(self) -> int:
         return id(self)
 
-    def scan(self, text: str) -> list[tuple[int, int, str, str]]:
-        """(start, end, name, matched words) of every cue in ``text``, in order."""
+    def scan(
+        self, text: str, spans: tuple[tuple[int, int], ...] | None = None
+    ) -> list[tuple[int, int, str, str]]:
+        """(start, end, name, matched words) of every cue in ``text`` (or in ``spans`` of it)."""
         lower = _lower_keeping_length(text)
         found: list[tuple[int, int, str, str]] = []
+        for begin, stop in spans if spans is not None else ((0, len(text)),):
+            found.extend(self._scan(text, lower, begin, stop))
+        return found
+
+    def _scan(
+        self, text: str, lower: str, begin: int, stop: int
+    ) -> list[tuple[int, int, str, str]]:
+        found: list[tuple[int, int, str, str]] = []
         end = 0
-        for word in self.starts.finditer(lower):
+        for word in self.starts.finditer(lower, begin, stop):
             start = word.start()
             if start < end:
                 continue
@@ -133,8 +149,11 @@ class TaskLexicon:
     task_cues: CuePattern
     modality_cues: CuePattern
 
+    only_modality: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    security_tasks: frozenset[str] = frozenset()
+
     def only(self, code: str) -> str | None:
-        return next((entry.only for entry in self.tasks if entry.code == code), None)
+        return self.only_modality.get(code)
 
 
 def _strip_adverbs(words: str, adverbs: tuple[str, ...]) -> str:
@@ -154,7 +173,7 @@ def _read(name: str) -> str:
 
 def _load(name: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(_read(name))
+        data = yaml.load(_read(name), Loader=_LOADER)  # a safe loader, see _LOADER
     except yaml.YAMLError as error:
         raise ValidationError(f"data/vocab/{name} is not valid YAML: {error}") from error
     if not isinstance(data, dict):
@@ -273,4 +292,15 @@ def task_lexicon() -> TaskLexicon:
             {entry.code: entry.cues for entry in entries}, "data/vocab/tasks.yaml: tasks"
         ),
         modality_cues=_compile_cues(modalities, "data/vocab/tasks.yaml: modalities"),
+        only_modality={entry.code: entry.only for entry in entries if entry.only},
+        security_tasks=_security_tasks(data, {entry.code for entry in entries}),
     )
+
+
+def _security_tasks(data: dict[str, Any], codes: set[str]) -> frozenset[str]:
+    where = "data/vocab/tasks.yaml: security_tasks"
+    listed = _strings(data.get("security_tasks", []), where)
+    unknown = sorted(set(listed) - codes)
+    if unknown:
+        raise ValidationError(f"{where}: unknown task {unknown[0]!r}")
+    return frozenset(listed)

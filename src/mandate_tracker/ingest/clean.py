@@ -13,8 +13,8 @@ Cleaning is idempotent: ``clean(clean(x).text).text == clean(x).text``.
 
 from __future__ import annotations
 
+import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import unquote
@@ -27,14 +27,17 @@ FURNITURE_PATTERNS = (
     re.compile(r"-?\s*\d{1,3}\s*-?"),  # bare page number
 )
 LINK_LINE = re.compile(r"https?://(?:www\.)?(?:undocs\.org|documents\.un\.org)/(?:[a-z]{2}/)?(\S+)")
-QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u202f": " "})
-SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]) -(?=[A-Za-z])")  # "intra -mission"
-SPACED_APOSTROPHE = re.compile(r"(?<=\w) '(?=s\b)|(?<=s) '(?=\s|$)")  # "Mali 's", "States ' "
+QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "), ("\u202f", " "))
+INTERNAL_SPACES = re.compile(r"  +(?=\S)")
+SPACED_HYPHEN = re.compile(r" -(?=[A-Za-z])")  # "intra -mission"
+SPACED_APOSTROPHE = re.compile(r" '(?=s\b|\s|$)", re.MULTILINE)  # "Mali 's", "States ' "
 SPACED_OPEN_QUOTE = re.compile(r'\( "(?=\w)')  # '( "the Agreement'
-SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[A-Za-z)]) (?=[,;](?:\s|$))")  # "humanitarian , "
-INTERNAL_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-# Two words separated by one space; overlapping pairs are found through the lookahead.
-WORD_PAIR = re.compile(r"(?<![\w'’-])([A-Za-z]+) (?=([a-z]+)(?![\w'’-]))")
+SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,;])(?=\s|$)", re.MULTILINE)  # "humanitarian , "
+TOKEN = re.compile(r"[A-Za-z]+")
+TOKEN_SPLIT = re.compile(r"([A-Za-z]+)")
+PREVIOUS_TOKEN = re.compile(
+    r"(?<![A-Za-z])[A-Za-z]+(?= $)"
+)  # the word just before a position (searched up to it)
 # Short words that are real on their own: never treated as fragments of a split word.
 COMMON_SHORT = frozenset(
     [
@@ -69,7 +72,6 @@ COMMON_SHORT = frozenset(
         "eu",
         "un",
         "uk",
-        "us",
     ]
 )
 
@@ -82,47 +84,94 @@ class CleanText:
 
 
 def clean(raw: str) -> CleanText:
-    """Clean extracted text: furniture out, spacing repaired, lines kept."""
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
-    kept: list[str] = []
+    """Clean extracted text: furniture out, spacing repaired, lines kept.
+
+    Furniture is looked for after each repair that could turn a line into furniture
+    ("https://undocs.org/x ’s" becomes a link line once its apostrophe is mended), so that
+    cleaning a cleaned text changes nothing.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     links: list[str] = []
     removed: list[int] = []
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        link = LINK_LINE.fullmatch(stripped)
-        if link:
-            links.append(unquote(link.group(1)))
-            removed.append(number)
-            continue
-        if stripped and any(p.fullmatch(stripped) for p in FURNITURE_PATTERNS):
-            removed.append(number)
-            continue
-        kept.append(repair_line(line))
-    text = _collapse_blank_lines(kept)
-    text = repair_split_words(text)
+    lines = _without_furniture(repair_spacing(text).split("\n"), links, removed)
+    text = repair_split_words(_collapse_blank_lines(lines))
+    text = _collapse_blank_lines(_without_furniture(text.split("\n"), links, []))
     return CleanText(
         text=text, link_targets=tuple(dict.fromkeys(links)), removed_lines=tuple(removed)
     )
 
 
-def repair_line(line: str) -> str:
-    """Fix spacing inside one line, keeping its leading indentation."""
-    body = line.translate(QUOTES).rstrip()
-    indent = len(body) - len(body.lstrip())
-    content = body[indent:]
-    content = INTERNAL_SPACES.sub(" ", content)
-    content = SPACED_HYPHEN.sub("-", content)
-    content = SPACED_APOSTROPHE.sub("'", content)
-    content = SPACED_OPEN_QUOTE.sub('("', content)
-    content = SPACE_BEFORE_PUNCTUATION.sub("", content)
-    return " " * indent + content if content else ""
+def _without_furniture(lines: list[str], links: list[str], removed: list[int]) -> list[str]:
+    kept: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        furniture, link = _furniture(line)
+        if not furniture:
+            kept.append(line)
+            continue
+        removed.append(number)
+        if link:
+            links.append(link)
+    return kept
+
+
+def _furniture(line: str) -> tuple[bool, str | None]:
+    """Whether a line is page furniture, and the target of a link line."""
+    stripped = line.strip()
+    if not stripped or (len(stripped) > 40 and not stripped.startswith("http")):
+        return False, None  # body text, the common case: decided without a pattern
+    link = LINK_LINE.fullmatch(stripped)
+    if link:
+        return True, unquote(link.group(1))
+    return any(p.fullmatch(stripped) for p in FURNITURE_PATTERNS), None
+
+
+def repair_spacing(text: str) -> str:
+    """Fix spacing inside every line, keeping each line's leading indentation.
+
+    Each pattern opens with literal characters so that the regex engine can skip ahead;
+    what must stand before a match is checked on the (rare) matches themselves.
+    """
+    for character, replacement in QUOTES:
+        if character in text:
+            text = text.replace(character, replacement)
+    text = "\n".join(line.rstrip() for line in text.replace("\t", " ").split("\n"))
+    text = INTERNAL_SPACES.sub(_one_space, text)
+    text = SPACED_HYPHEN.sub(lambda m: "-" if _after_letter(m) else m.group(), text)
+    text = SPACED_APOSTROPHE.sub(_mend_apostrophe, text)
+    text = SPACED_OPEN_QUOTE.sub('("', text)
+    return SPACE_BEFORE_PUNCTUATION.sub(
+        lambda m: m.group(1) if _after_letter(m, ")") else m.group(), text
+    )
+
+
+def _after_letter(match: re.Match[str], also: str = "") -> bool:
+    before = match.string[match.start() - 1] if match.start() else ""
+    return (before.isascii() and before.isalpha()) or (bool(before) and before in also)
+
+
+def _one_space(match: re.Match[str]) -> str:
+    """Runs of spaces inside a line become one; indentation at a line start stays."""
+    before = match.string[match.start() - 1] if match.start() else "\n"
+    return match.group() if before == "\n" else " "
+
+
+def _mend_apostrophe(match: re.Match[str]) -> str:
+    """ "Mali 's" -> "Mali's"; "States ' military" -> "States' military"."""
+    before = match.string[match.start() - 1] if match.start() else ""
+    following = match.string[match.end() : match.end() + 2]
+    possessive = following[:1] == "s" and not following[1:2].isalnum()
+    if (possessive and (before.isalnum() or before == "_")) or (before == "s" and not possessive):
+        return "'"
+    return match.group()
 
 
 def _collapse_blank_lines(lines: list[str]) -> str:
     out: list[str] = []
     for line in lines:
-        if not line and out and not out[-1]:
-            continue
+        if not line.strip():
+            if out and not out[-1]:
+                continue
+            line = ""
         out.append(line)
     while out and not out[0]:
         out.pop(0)
@@ -139,22 +188,29 @@ def english_frequencies() -> dict[str, float]:
     return dict(get_frequency_dict("en", wordlist="large"))
 
 
+@cache
 def zipf(word: str) -> float:
-    """Zipf frequency (log10 per billion words) of a lower-cased word; 0 when unknown."""
-    import math
-
+    """Zipf frequency (log10 per billion words) of a word, ignoring case; 0 when unknown."""
     frequency = english_frequencies().get(word.lower(), 0.0)
     return math.log10(frequency * 1e9) if frequency > 0 else 0.0
 
 
+@cache
 def _is_fragment(word: str) -> bool:
     lower = word.lower()
     return zipf(lower) < 3.0 or (len(lower) <= 2 and lower not in COMMON_SHORT)
 
 
+@cache
 def _is_strong_word(word: str) -> bool:
     lower = word.lower()
     return lower in COMMON_SHORT or (len(lower) >= 3 and zipf(lower) >= 4.0)
+
+
+@cache
+def _is_candidate(word: str) -> bool:
+    """A piece that could be half of a split word (two strong words are never joined)."""
+    return _is_fragment(word) or (2 <= len(word) <= 3 and not _is_strong_word(word))
 
 
 def _fragment_pair(first: str, second: str) -> bool:
@@ -173,36 +229,76 @@ def repair_split_words(text: str) -> str:
     A pair is joined when the joined form is a real English word and one part is a fragment
     (rare as a word, or a stray one- or two-letter piece), or when the document itself uses the
     joined form elsewhere and one part is a short fragment ("threat en" where "threaten" occurs).
-    Repeated to a fixed point, so cleaning stays idempotent.
+    Repeated to a fixed point, so cleaning stays idempotent. Only pairs with a candidate piece
+    are looked at, so a page of ordinary words costs one scan.
     """
-    tokens = Counter(t.lower() for t in re.findall(r"[A-Za-z]+", text))
-    pairs = Counter(f"{a} {b}".lower() for a, b in WORD_PAIR.findall(text))
-    previous = None
-    while previous != text:
-        previous = text
-        text = _join_pass(text, tokens, pairs)
-    return text
+    evidence = _DocumentEvidence(text)
+    while True:
+        joined = _join_pass(text, evidence)
+        if joined == text:
+            return text
+        text = joined
 
 
-def _join_pass(text: str, tokens: Counter[str], pairs: Counter[str]) -> str:
-    out: list[str] = []
-    position = 0
-    for match in WORD_PAIR.finditer(text):
-        first, second = match.group(1), match.group(2)
-        if match.start() < position or not _should_join(first, second, tokens, pairs):
+class _DocumentEvidence:
+    """Which words and word pairs the document uses, counted only when asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: set[str] | None = None
+
+    def uses_word(self, word: str) -> bool:
+        if self._words is None:
+            self._words = set(TOKEN.findall(self.text.lower()))
+        return word.lower() in self._words
+
+    def pair_count(self, first: str, second: str) -> int:
+        pattern = rf"(?<![\w'’-]){re.escape(first)} {re.escape(second)}(?![\w'’-])"
+        return len(re.findall(pattern, self.text, re.IGNORECASE))
+
+
+def _join_pass(text: str, evidence: _DocumentEvidence) -> str:
+    # parts alternate: separator, word, separator, word, ..., separator
+    parts = TOKEN_SPLIT.split(text)
+    words = parts[1::2]
+    candidates = [i for i, word in enumerate(words) if _is_candidate(word)]
+    pairs = sorted({i for c in candidates for i in (c - 1, c) if 0 <= i < len(words) - 1})
+    joined_until = -1
+    for index in pairs:
+        if index <= joined_until or not _adjacent(parts, index):
             continue
-        out.append(text[position : match.start()])
-        out.append(first + second)
-        position = match.end() + len(second)
-    out.append(text[position:])
-    return "".join(out)
+        first, second = words[index], words[index + 1]
+        if _should_join(first, second, evidence):
+            parts[2 * index + 1] = first + second
+            parts[2 * index + 2] = ""
+            parts[2 * index + 3] = ""
+            joined_until = index + 1
+    return "".join(parts) if joined_until >= 0 else text
 
 
-def _should_join(first: str, second: str, tokens: Counter[str], pairs: Counter[str]) -> bool:
+def _adjacent(parts: list[str], index: int) -> bool:
+    """Words ``index`` and ``index + 1`` read "first second": one space apart, whole words
+    (no apostrophe, hyphen or digit touching them), the second in lower case."""
+    before, between, after = parts[2 * index], parts[2 * index + 2], parts[2 * index + 4]
+    return (
+        between == " "
+        and parts[2 * index + 3].islower()
+        and not (before[-1:].isalnum() or before[-1:] in ("_", "'", "’", "-"))
+        and not (after[:1].isalnum() or after[:1] in ("_", "'", "’", "-"))
+    )
+
+
+def _should_join(first: str, second: str, evidence: _DocumentEvidence) -> bool:
+    if _is_strong_word(first) and _is_strong_word(second):
+        return False
     lower = (first + second).lower()
     if zipf(lower) >= 3.0 and _fragment_pair(first, second):
         return True
-    documented = tokens[lower] > 0 and pairs[f"{first} {second}".lower()] <= 1
     short = min(first, second, key=len)
     short_piece = 2 <= len(short) <= 3 and not _is_strong_word(short)
-    return documented and short_piece and zipf(lower) >= 2.5
+    return (
+        short_piece
+        and zipf(lower) >= 2.5
+        and evidence.uses_word(lower)
+        and evidence.pair_count(first, second) <= 1
+    )

@@ -50,8 +50,8 @@ class Openings:
 
     def opens_operative_paragraph(self, text: str) -> bool:
         """Whether text opens like an operative paragraph: "Decides", "Strongly urges"."""
-        words = WORD.findall(text[:60])
-        return bool(words) and words[0] in self.operative_verbs
+        first = WORD.match(text)
+        return first is not None and first.group() in self.operative_verbs
 
     def _is_adverb(self, word: str) -> bool:
         return word in self.adverbs or (word.endswith("ly") and len(word) > 3)
