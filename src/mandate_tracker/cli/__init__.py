@@ -31,6 +31,7 @@ def _register_commands() -> None:
         obligations_cmd,
         parse_cmd,
         user_cmd,
+        web_cmd,
         workspace_cmd,
     )
 
