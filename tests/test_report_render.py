@@ -192,3 +192,18 @@ def test_the_roadmap_quotes_its_listed_areas_as_excerpts(seed: Document) -> None
     assert "Paragraph 64, listed area 2" in html
     assert "… the redeployment of the reformed and reconstituted MDSF across the territory" in html
     assert "II. Progress in the implementation of the Agreement" in html
+
+
+def test_a_missing_pdf_renderer_is_a_render_error(
+    report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_import = builtins.__import__
+
+    def without_weasyprint(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_weasyprint)
+    with pytest.raises(RenderError, match=r"WeasyPrint cannot be loaded.*libpango"):
+        render_pdf(report)

@@ -49,13 +49,16 @@ def render_docx(report: Report) -> bytes:
 
 
 def _cover(document: Any, report: Report) -> None:
-    from docx.enum.text import WD_BREAK
+    from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
     from docx.shared import Pt
 
     doc = document
     top = doc.add_paragraph()
-    top.add_run("United Nations").font.size = Pt(11)
-    top.add_run("\t\t\t\t\t\t")
+    text_width = (
+        doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
+    )
+    top.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+    top.add_run("United Nations\t").font.size = Pt(11)
     symbol = top.add_run(report.document_symbol)
     symbol.bold, symbol.font.size = True, Pt(17)
     council = doc.add_paragraph()
