@@ -53,7 +53,7 @@ def chart_spec(indicator: Indicator, period_end: dt.date) -> dict[str, Any]:
     colour = alt.Color(
         "series:N",
         scale=alt.Scale(domain=[ACTUAL, TARGET], range=[UN_BLUE, TARGET_GREY]),
-        legend=alt.Legend(title=None, orient="bottom"),
+        legend=alt.Legend(title=None, orient="bottom", symbolType="stroke"),
     )
     base = alt.Chart(data).encode(
         x=alt.X("period:T", title="Period ending", axis=alt.Axis(format="%b %Y")),
