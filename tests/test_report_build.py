@@ -140,3 +140,23 @@ def test_with_the_derived_register_section_i_lists_the_four_priority_measures() 
     assert {o.due for o in first.obligations} == {"2021-06-30"}
     assert [o.source for o in second.obligations] == ["para-14-dash-1", "para-14-dash-2"]
     assert first.empty_message == "" and first.targets == ()
+
+
+def test_a_benchmark_of_the_reporting_paragraph_outside_every_section_is_listed_once(
+    seed: Document,
+) -> None:
+    from dataclasses import replace
+
+    from mandate_tracker.report.workspace import Benchmark
+
+    workspace = replace(
+        seed_workspace(),
+        benchmarks=(
+            Benchmark("B1", "Women's share on track", "all-of", ("P3-WOMEN",), "para-64"),
+            Benchmark("B9", "A condition nobody measures yet", "all-of", (), "para-64"),
+        ),
+    )
+    report = quarterly(seed, workspace, period="2021Q1")
+    first = report.sections[0]
+    assert [(b.code, b.assessment) for b in first.benchmarks] == [("B1", "on-track")]
+    assert [(b.code, b.assessment) for b in report.benchmarks] == [("B9", "not-assessed")]

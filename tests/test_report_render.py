@@ -207,3 +207,26 @@ def test_a_missing_pdf_renderer_is_a_render_error(
     monkeypatch.setattr(builtins, "__import__", without_weasyprint)
     with pytest.raises(RenderError, match=r"WeasyPrint cannot be loaded.*libpango"):
         render_pdf(report)
+
+
+def test_benchmarks_appear_as_tables_in_html_and_docx(seed: Document) -> None:
+    from dataclasses import replace
+
+    import docx
+
+    from mandate_tracker.report.workspace import Benchmark
+
+    workspace = replace(
+        seed_workspace(),
+        benchmarks=(Benchmark("B9", "Redeployment of the MDSF", "all-of", (), "para-64"),),
+    )
+    report = make_report(seed, workspace)
+    assert "Benchmarks and conditions" in render_html(report)
+    document = docx.Document(io.BytesIO(render_docx(report)))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Benchmark")
+    assert [c.text for c in table.rows[1].cells] == [
+        "B9 Redeployment of the MDSF",
+        "all-of",
+        "",
+        "not-assessed",
+    ]

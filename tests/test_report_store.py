@@ -18,6 +18,7 @@ from mandate_tracker.report.from_store import StoreWorkspace, find_document, sto
 from mandate_tracker.report.narratives import narrative_history, set_narrative
 from mandate_tracker.store import Workspace
 from mandate_tracker.track import audit
+from mandate_tracker.track.benchmarks import add_benchmark
 from mandate_tracker.track.documents import import_file
 from mandate_tracker.track.indicators import (
     IndicatorSpec,
@@ -66,6 +67,9 @@ def seeded(workspace: Workspace, clock: Clock) -> Iterator[Workspace]:
         )
         add_indicator(session, spec, actor="desk")
         set_target(session, "ddr-integrated", value=2000, due=D(2021, 6, 30), actor="desk")
+        add_benchmark(session, "B-DDR", "500 members integrated", "threshold",
+                      ["ddr-integrated"], actor="desk", threshold=500, comparator=">=",
+                      anchor="para-64")  # fmt: skip
     entries = [
         ("2020-10-05T10:00", D(2020, 9, 30), 300, "approved"),
         ("2021-01-06T10:00", D(2020, 12, 31), 650, "submitted"),  # approved on 12 January
@@ -161,3 +165,10 @@ def test_narratives_are_versioned_audited_and_read_as_of(seeded: Workspace, cloc
 def test_an_empty_workspace_is_a_clear_error(workspace: Workspace) -> None:
     with workspace.session() as session, pytest.raises(InputError, match="mandate import"):
         find_document(session, None)
+
+
+def test_benchmarks_are_assessed_on_the_values_of_the_day(seeded: Workspace) -> None:
+    before = quarterly_section_i(seeded, as_of=D(2021, 1, 10)).benchmarks
+    after = quarterly_section_i(seeded, as_of=D(2021, 1, 15)).benchmarks
+    assert [(b.code, b.assessment) for b in before] == [("B-DDR", "off-track")]  # 300 < 500
+    assert [(b.code, b.assessment) for b in after] == [("B-DDR", "met")]  # 650 >= 500

@@ -8,12 +8,14 @@ carries the section's narrative as it stood then.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from mandate_tracker.model import Document
 from mandate_tracker.report.charts import make_chart
 from mandate_tracker.report.definitions import ReportDefinition, SectionDefinition
 from mandate_tracker.report.model import (
+    BenchmarkRow,
     ChangeRow,
     Chart,
     ObligationRow,
@@ -24,12 +26,14 @@ from mandate_tracker.report.model import (
 )
 from mandate_tracker.report.periods import Mandate, ReportPeriod, previous_period
 from mandate_tracker.report.workspace import (
+    Benchmark,
     Indicator,
     TrackedObligation,
     WorkspaceSource,
     WorkspaceView,
 )
 from mandate_tracker.track import progress
+from mandate_tracker.track.benchmarks import assess_all_of, satisfies
 from mandate_tracker.track.progress import Reading, TargetSpec
 
 SUBTITLES: dict[ReportKind, str] = {
@@ -65,6 +69,10 @@ def build_report(
         build_section(definition.kind, s, period, now, then, chart_maker)
         for s in definition.sections
     )
+    placed = {b.code for section in sections for b in section.benchmarks}
+    unplaced = tuple(
+        benchmark_row(b, now, period.as_of) for b in now.benchmarks if b.code not in placed
+    )
     symbol = doc.info.symbol or doc.source_name
     notes: list[str] = []
     if workspace.is_empty:
@@ -92,6 +100,7 @@ def build_report(
         generated=generated or dt.date.today(),
         sections=sections,
         notes=tuple(notes),
+        benchmarks=unplaced,
     )
 
 
@@ -108,6 +117,12 @@ def build_section(
         [t for t in now.obligations if t.obligation.source.paragraph in provisions]
     )
     indicators = [i for i in now.indicators if i.paragraph in provisions]
+    codes = {i.code for i in indicators}
+    benchmarks = [
+        b
+        for b in now.benchmarks
+        if paragraph_of_anchor(b.anchor) in provisions or codes.intersection(b.indicators)
+    ]
     charts = tuple(chart_maker(i, period.as_of) for i in indicators) if chart_maker else ()
     changes: tuple[ChangeRow, ...] = ()
     if then is not None:
@@ -120,6 +135,7 @@ def build_section(
         provisions=definition.paragraphs,
         obligations=tuple(obligation_row(t, now) for t in tracked),
         targets=tuple(target_row(i, period.as_of) for i in indicators),
+        benchmarks=tuple(benchmark_row(b, now, period.as_of) for b in benchmarks),
         charts=charts,
         narrative=now.narrative(
             kind, period.number, definition.label, as_it_stood=period.reconstructed
@@ -187,6 +203,36 @@ def target_status(indicator: Indicator, as_of: dt.date) -> str:
         first=Reading(earliest.value, earliest.period_end) if earliest else None,
         today=as_of,
     )
+
+
+def paragraph_of_anchor(anchor: str) -> str:
+    """ "para-64" → "64", "para-3-dash-1" → "3"; "" when the anchor names no paragraph."""
+    match = re.match(r"para-([0-9A-Za-z]+)", anchor)
+    return match.group(1) if match else ""
+
+
+def benchmark_row(benchmark: Benchmark, view: WorkspaceView, as_of: dt.date) -> BenchmarkRow:
+    return BenchmarkRow(
+        code=benchmark.code,
+        title=benchmark.title,
+        rule=benchmark.rule,
+        indicators=", ".join(benchmark.indicators),
+        assessment=assess(benchmark, view, as_of),
+        source=benchmark.anchor,
+    )
+
+
+def assess(benchmark: Benchmark, view: WorkspaceView, as_of: dt.date) -> str:
+    """The workspace's benchmark rule (``track.benchmarks``) on the view's values."""
+    by_code = {i.code: i for i in view.indicators}
+    linked = [by_code[c] for c in benchmark.indicators if c in by_code]
+    if benchmark.rule == "threshold":
+        latest = linked[0].latest(as_of) if linked else None
+        if latest is None or benchmark.threshold is None or benchmark.comparator is None:
+            return "not-assessed"
+        met = satisfies(latest.value, benchmark.comparator, benchmark.threshold)
+        return "met" if met else "off-track"
+    return assess_all_of([target_status(i, as_of) for i in linked if i.targets])
 
 
 def status_changes(

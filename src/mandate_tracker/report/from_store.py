@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from mandate_tracker.errors import InputError, NotFoundError
 from mandate_tracker.model import Document, Obligation, PartialDate, Source
 from mandate_tracker.report.workspace import (
+    Benchmark,
     Indicator,
     NarrativeRevision,
     Observation,
@@ -31,8 +32,15 @@ from mandate_tracker.report.workspace import (
     WorkspaceView,
     end_of_day,
 )
-from mandate_tracker.store.models import DocumentRow, IndicatorRow, ObligationRow, ObservationRow
+from mandate_tracker.store.models import (
+    BenchmarkRow,
+    DocumentRow,
+    IndicatorRow,
+    ObligationRow,
+    ObservationRow,
+)
 from mandate_tracker.track import audit, history
+from mandate_tracker.track.benchmarks import benchmark_state
 from mandate_tracker.track.documents import indicator_state
 
 _PARAGRAPH_OF_ANCHOR = re.compile(r"^para-([0-9A-Za-z]+)")
@@ -81,6 +89,7 @@ class StoreWorkspace:
             document_symbol=self.document.symbol,
             obligations=self._obligations(day, cutoff),
             indicators=indicators,
+            benchmarks=self._benchmarks(day if recorded_by_then else None),
             narratives=self._narratives(),
             cutoff=cutoff,
         )
@@ -154,6 +163,31 @@ class StoreWorkspace:
             found.append(indicator_of(state, observations, self._paragraph_of(state)))
         return tuple(found)
 
+    def _benchmarks(self, day: dt.date | None) -> tuple[Benchmark, ...]:
+        """The benchmarks over this document's indicators or provisions (as they stood on
+        ``day``, else as they are)."""
+        codes = set(self._indicator_codes())
+        rows = self.session.scalars(select(BenchmarkRow).order_by(BenchmarkRow.code)).all()
+        found: list[Benchmark] = []
+        for row in rows:
+            state = (
+                benchmark_state(row)
+                if day is None
+                else history.state_as_of(self.session, "benchmark", row.code, day)
+            )
+            if state is None:
+                continue
+            indicators = tuple(state.get("indicators") or ())
+            anchor = state.get("anchor") or ""
+            match = _PARAGRAPH_OF_ANCHOR.match(anchor)
+            on_our_text = match is not None and match.group(1) in self._paragraph_numbers()
+            if codes.intersection(indicators) or on_our_text:
+                found.append(benchmark_of(state, indicators))
+        return tuple(found)
+
+    def _paragraph_numbers(self) -> set[str]:
+        return {p.number for p in stored_document(self.document).paragraphs}
+
     def _paragraph_of(self, state: dict[str, Any]) -> tuple[str, str]:
         for anchor in state.get("provisions") or []:
             match = _PARAGRAPH_OF_ANCHOR.match(anchor)
@@ -184,6 +218,19 @@ def obligation_of(state: dict[str, Any]) -> Obligation:
         due=PartialDate.parse(state["due"]) if state.get("due") else None,
         recurrence=state.get("recurrence"),
         parent=state.get("parent_id"),
+    )
+
+
+def benchmark_of(state: dict[str, Any], indicators: tuple[str, ...]) -> Benchmark:
+    return Benchmark(
+        code=state["code"],
+        title=state["title"],
+        rule=state["rule"],
+        indicators=indicators,
+        anchor=state.get("anchor") or "",
+        threshold=state.get("threshold"),
+        comparator=state.get("comparator"),
+        narrative=state.get("narrative") or "",
     )
 
 

@@ -39,6 +39,16 @@ class TargetRow:
 
 
 @dataclass(frozen=True)
+class BenchmarkRow:
+    code: str
+    title: str
+    rule: str
+    indicators: str  # the codes, comma-separated
+    assessment: str  # met | on-track | off-track | not-assessed (the workspace's rule)
+    source: str
+
+
+@dataclass(frozen=True)
 class Chart:
     """One indicator's actual values against its targets, as a Vega-Lite specification.
 
@@ -70,6 +80,7 @@ class Section:
     provisions: tuple[str, ...]  # the paragraphs it draws on, e.g. ("3",)
     obligations: tuple[ObligationRow, ...] = ()
     targets: tuple[TargetRow, ...] = ()
+    benchmarks: tuple[BenchmarkRow, ...] = ()
     charts: tuple[Chart, ...] = ()
     narrative: str = ""
     changes: tuple[ChangeRow, ...] = ()
@@ -111,6 +122,9 @@ class Report:
     generated: dt.date
     sections: tuple[Section, ...]
     notes: tuple[str, ...] = ()  # workspace-wide remarks, e.g. "The workspace holds no data."
+    # benchmarks that stand for the reporting paragraph itself (the roadmap's) and fall in no
+    # section: listed in the introduction
+    benchmarks: tuple[BenchmarkRow, ...] = ()
 
     @property
     def period_label(self) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from mandate_tracker.errors import RenderError
 from mandate_tracker.report.charts import chart_png
-from mandate_tracker.report.model import Report, Section
+from mandate_tracker.report.model import BenchmarkRow, Report, Section
 from mandate_tracker.report.to_html import KIND_NOUNS, long_date, number_text, ordinal, roman
 
 CHART_WIDTH_CM = 15.5
@@ -119,6 +119,9 @@ def _introduction(document: Any, report: Report) -> None:
     )
     for note in report.notes:
         doc.add_paragraph(note).runs[0].italic = True
+    if report.benchmarks:
+        doc.add_heading("Benchmarks and conditions", level=2)
+        _benchmarks(doc, report.benchmarks)
 
 
 def _section(document: Any, report: Report, part: Section, number: int, width: Any) -> None:
@@ -152,6 +155,9 @@ def _section(document: Any, report: Report, part: Section, number: int, width: A
         for chart in part.charts:
             doc.add_picture(io.BytesIO(chart_png(chart)), width=width)
             doc.add_paragraph(f"{chart.title}: actual against target per period", style="Caption")
+    if part.benchmarks:
+        doc.add_heading("Benchmarks", level=2)
+        _benchmarks(doc, part.benchmarks)
     doc.add_heading("Changes since the previous report", level=2)
     if part.changes:
         changes = [(c.subject, c.field, c.before, c.after) for c in part.changes]
@@ -165,6 +171,12 @@ def _section(document: Any, report: Report, part: Section, number: int, width: A
     else:
         empty = doc.add_paragraph("No narrative has been written for this section yet.")
         empty.runs[0].italic = True
+
+
+def _benchmarks(document: Any, rows: Sequence[BenchmarkRow]) -> None:
+    header = ("Benchmark", "Rule", "Indicators", "Assessment")
+    _table(document, header, [(f"{b.code} {b.title}", b.rule, b.indicators, b.assessment)
+                              for b in rows])  # fmt: skip
 
 
 def _table(document: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

@@ -105,6 +105,20 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Benchmark:
+    """A condition over indicators (paragraph 64's "clearly measurable benchmarks")."""
+
+    code: str
+    title: str
+    rule: str  # "threshold" (one indicator against a threshold) or "all-of" (their targets)
+    indicators: tuple[str, ...]  # indicator codes
+    anchor: str = ""  # the provision it stands for, e.g. "para-64"
+    threshold: float | None = None
+    comparator: str | None = None
+    narrative: str = ""
+
+
+@dataclass(frozen=True)
 class NarrativeRevision:
     at: dt.datetime
     author: str
@@ -116,6 +130,7 @@ class WorkspaceView:
     document_symbol: str
     obligations: tuple[TrackedObligation, ...] = ()
     indicators: tuple[Indicator, ...] = ()
+    benchmarks: tuple[Benchmark, ...] = ()
     # narrative revisions per (report kind, report number, section label), oldest first
     narratives: dict[tuple[str, int, str], tuple[NarrativeRevision, ...]] = field(
         default_factory=dict
