@@ -85,7 +85,7 @@ def reader_body(request: Request, backend: WebBackend, symbol: str) -> tuple[str
 
 
 @router.get("/reader/{symbol:path}", include_in_schema=False)
-def reader(request: Request, symbol: str, user: Viewer, backend: Backend) -> Response:
+async def reader(request: Request, symbol: str, user: Viewer, backend: Backend) -> Response:
     title, body = reader_body(request, backend, symbol)
     return page(request, "reader.html", title=title, body=body)
 
