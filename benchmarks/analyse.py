@@ -14,8 +14,9 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import cpu_times_ms
 
 SEED = (
     Path(__file__).resolve().parents[1]
@@ -25,15 +26,6 @@ SEED = (
     / "examples"
     / "S-2020-600.txt"
 )
-
-
-def _times(action: Callable[[], object], repeat: int) -> list[float]:
-    found = []
-    for _ in range(repeat):
-        start = time.process_time()
-        action()
-        found.append((time.process_time() - start) * 1000)
-    return found
 
 
 def main() -> None:
@@ -50,10 +42,12 @@ def main() -> None:
 
     document = read_document(SEED)
     rows = {
-        "parse (read_document)": _times(lambda: read_document(SEED), repeat),
-        "analysis (analyse_document)": _times(lambda: analyse_document(document), repeat),
-        "obligations (derive_obligations)": _times(lambda: derive_obligations(document), repeat),
-        "parse + analysis": _times(lambda: analyse_document(read_document(SEED)), repeat),
+        "parse (read_document)": cpu_times_ms(lambda: read_document(SEED), repeat),
+        "analysis (analyse_document)": cpu_times_ms(lambda: analyse_document(document), repeat),
+        "obligations (derive_obligations)": cpu_times_ms(
+            lambda: derive_obligations(document), repeat
+        ),
+        "parse + analysis": cpu_times_ms(lambda: analyse_document(read_document(SEED)), repeat),
     }
     print(f"S/2020/600, best and median of {repeat} warm runs (CPU ms):")
     for name, times in rows.items():

@@ -16,7 +16,6 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +24,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from tests.corpus import corpus_texts  # noqa: E402
 from tests.helpers import SEED, text_to_pdf  # noqa: E402
+from timing import cpu_times_ms  # noqa: E402
 
 from mandate_tracker.analyse import analyse_document  # noqa: E402
 from mandate_tracker.ingest import clean  # noqa: E402
@@ -36,15 +36,6 @@ from mandate_tracker.parse.structure import read_structure  # noqa: E402
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
-def timings(action: Callable[[], object], repeat: int) -> list[float]:
-    found = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        found.append((time.perf_counter() - start) * 1000)
-    return found
-
-
 def report(label: str, values: list[float]) -> None:
     print(f"{label:<48} best {min(values):8.2f} ms   median {statistics.median(values):8.2f} ms")
 
@@ -52,9 +43,9 @@ def report(label: str, values: list[float]) -> None:
 def pdf_reading(texts: list[str], repeat: int) -> None:
     ascii_only = str.maketrans("’‘“”–", "''\"\"-")
     pdfs = [text_to_pdf(text.translate(ascii_only)) for text in texts]
-    extract = [min(timings(lambda p=p: pdf_text(p, "x"), repeat)) for p in pdfs]
+    extract = [min(cpu_times_ms(lambda p=p: pdf_text(p, "x"), repeat)) for p in pdfs]
     full = [
-        min(timings(lambda p=p: read_structure(clean(source_from_bytes(p, "x").text)), repeat))
+        min(cpu_times_ms(lambda p=p: read_structure(clean(source_from_bytes(p, "x").text)), repeat))
         for p in pdfs
     ]
     ratio = sum(full) / sum(extract)
@@ -71,10 +62,10 @@ def main() -> None:
     seed = SEED.read_text(encoding="utf-8")
     parse_text(seed)  # warm: vocabularies and word frequencies load once per process
     analyse_document(parse_text(seed))
-    report("seed: clean + parse (target < 10 ms)", timings(lambda: parse_text(seed), repeat))
+    report("seed: clean + parse (target < 10 ms)", cpu_times_ms(lambda: parse_text(seed), repeat))
     report(
         "seed: clean + parse + analyse (target < 20 ms)",
-        timings(lambda: analyse_document(parse_text(seed)), repeat),
+        cpu_times_ms(lambda: analyse_document(parse_text(seed)), repeat),
     )
     if not SHARED_DATA.is_dir():
         print(f"corpus: skipped, {SHARED_DATA} is absent")

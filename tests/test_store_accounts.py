@@ -8,13 +8,21 @@ import pytest
 from sqlalchemy import select
 
 from mandate_tracker.cli import main
-from mandate_tracker.errors import AuthError, ConflictError, ValidationError
+from mandate_tracker.errors import (
+    AuthError,
+    ConflictError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from mandate_tracker.store import Workspace
 from mandate_tracker.store.models import AuditRow, UserRow
 from mandate_tracker.track.accounts import (
     authenticate,
     create_user,
     issue_api_token,
+    require_role,
+    revoke_api_token,
+    set_password,
     user_for_token,
 )
 
@@ -71,3 +79,21 @@ def test_cli_user_add_with_password_from_stdin(
     with pytest.raises(SystemExit) as done:
         main(["user", "add", "x", "--role", "boss", "--password-stdin", "--db", url])
     assert done.value.code == 2
+
+
+def test_roles_revocation_and_password_change(workspace: Workspace) -> None:
+    with workspace.session() as session:
+        viewer = create_user(session, "vi", "viewer", PASSWORD)
+        admin = create_user(session, "ad", "admin", PASSWORD)
+        require_role(viewer, "viewer")
+        require_role(admin, "editor")
+        with pytest.raises(PermissionDeniedError, match="vi is a viewer; this needs editor"):
+            require_role(viewer, "editor")
+        token = issue_api_token(session, "vi")
+        revoke_api_token(session, "vi")
+        with pytest.raises(AuthError):
+            user_for_token(session, token)
+        set_password(session, "vi", "a brand new passphrase")
+        with pytest.raises(AuthError):
+            authenticate(session, "vi", PASSWORD)
+        assert authenticate(session, "vi", "a brand new passphrase").name == "vi"

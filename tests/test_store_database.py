@@ -115,6 +115,13 @@ def test_database_rejects_changes_to_the_audit_log(workspace: Workspace, stateme
         assert session.execute(text("SELECT actor FROM audit_log")).scalars().all() == ["a"]
 
 
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres"])
+def test_plain_postgresql_urls_get_the_psycopg_driver(scheme: str) -> None:
+    from mandate_tracker.store.database import parse_database_url
+
+    assert parse_database_url(f"{scheme}://u@h/db").drivername == "postgresql+psycopg"
+
+
 def test_unsupported_url_is_a_storage_error() -> None:
     with pytest.raises(StorageError, match="unsupported"):
         open_workspace("mysql://localhost/x")

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from sqlalchemy import select
 
 from mandate_tracker.cli import main
 from mandate_tracker.errors import InputError
 from mandate_tracker.store import Workspace
+from mandate_tracker.store.models import EvidenceRow
 from mandate_tracker.track.exchange import (
     RowsRejected,
     import_observations,
@@ -60,17 +62,23 @@ def test_export_csv_and_xlsx(workspace: Workspace, tmp_path: Path) -> None:
 
 def test_import_observations_from_csv(workspace: Workspace, tmp_path: Path) -> None:
     import_into(workspace)
+    (tmp_path / "roll.pdf").write_bytes(b"%PDF roll")
     path = write_csv(
         tmp_path / "obs.csv",
         [
-            ["indicator", "value", "as_of", "status", "note", "place"],
-            [PROPOSED, "1,200", "2021-01-31", "approved", "MDSF roll", "Gao"],
-            [PROPOSED, "1500", "2021-03-31", "", "", ""],
+            ["indicator", "value", "as_of", "status", "note", "place", "evidence"],
+            [PROPOSED, "1,200", "2021-01-31", "approved", "MDSF roll", "Gao", "roll.pdf"],
+            [PROPOSED, "1500", "2021-03-31", "", "", "", "https://example.org/r"],
         ],
     )
     with workspace.session() as session:
         assert import_observations(session, path, actor="ana") == 2
         table = observations_table(session)
+        proofs = session.scalars(select(EvidenceRow).order_by(EvidenceRow.id)).all()
+        assert [(p.kind, p.location, p.content) for p in proofs] == [
+            ("file", "roll.pdf", b"%PDF roll"),
+            ("url", "https://example.org/r", None),
+        ]
     assert [(r[2], str(r[3]), r[4], r[5], r[6]) for r in table.rows] == [
         (1200.0, "2021-01-31", "Gao", "approved", "MDSF roll"),
         (1500.0, "2021-03-31", None, "draft", None),
@@ -176,3 +184,15 @@ def test_cli_export_and_import(
     assert load_workbook(tmp_path / "out.xlsx").active.max_row == 2
     with (tmp_path / "out.csv").open(encoding="utf-8") as handle:
         assert [row["owner"] for row in csv.DictReader(handle)] == ["Malian parties"]
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_xlsx(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    import_into(workspace)
+    with workspace.session() as session:
+        record_observation(session, PROPOSED, 1, dt.date(2021, 1, 1), actor="a",
+                           note='=HYPERLINK("http://example.org","x")')  # fmt: skip
+        write_table(observations_table(session), tmp_path / "obs.xlsx")
+    cell = load_workbook(tmp_path / "obs.xlsx").active["G2"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://example.org","x")'

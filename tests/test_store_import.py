@@ -190,3 +190,22 @@ def test_killing_the_process_mid_import_leaves_the_database_as_before(
         assert table_contents(reopened) == before
     finally:
         reopened.close()
+
+
+def test_a_target_repeated_on_parent_and_target_obligations_proposes_one_indicator() -> None:
+    doc = resolution(*SEED_LIKE)
+    [measure] = [ob for ob in register(doc) if ob.targets]
+    child = dataclasses.replace(
+        measure, id=f"{measure.id}#target-1", kind="target", parent=measure.id
+    )
+    other = dataclasses.replace(
+        measure,
+        id=f"{measure.id}#target-2",
+        kind="target",
+        targets=(dataclasses.replace(measure.targets[0], value=5, span=(10, 20)),),
+    )
+    found = documents.distinct_targets([measure, other, child])
+    assert [(ob.id, target.value, n) for ob, target, n in found] == [
+        (other.id, 5, 1),  # earlier in the provision's text: t1
+        (child.id, 2000, 2),  # the target obligation wins over its parent
+    ]

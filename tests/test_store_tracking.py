@@ -17,16 +17,20 @@ from mandate_tracker.track.history import (
     obligation_as_of,
     obligations_as_of,
     observations_as_of,
+    statuses_as_of,
 )
 from mandate_tracker.track.indicators import (
     IndicatorSpec,
     add_indicator,
+    approved_readings,
+    list_indicators,
     record_observation,
     review_observation,
     set_target,
     target_progress,
 )
 from mandate_tracker.track.obligations import update_obligation
+from mandate_tracker.track.progress import Reading
 from mandate_tracker.track.status import summarise
 from tests.tracking_factories import import_into
 
@@ -152,6 +156,9 @@ def test_history_reconstructs_past_states(workspace: Workspace) -> None:
         assert (now["status"], now["version"]) == ("done", 2)
         assert obligation_as_of(session, ROADMAP, D(2000, 1, 1)) is None
         assert len(obligations_as_of(session, after_import)) == 4
+        assert statuses_as_of(session, after_import)[ROADMAP] == "overdue"  # open, due 2021-03-31
+        assert statuses_as_of(session, dt.datetime.now(dt.UTC))[ROADMAP] == "done"
+        assert statuses_as_of(session, D(2000, 1, 1)) == {}
         past = observations_as_of(session, PROPOSED, after_import)
         assert [(o["value"], o["review_status"]) for o in past] == [(500, "draft")]
         present = observations_as_of(session, PROPOSED, dt.datetime.now(dt.UTC))
@@ -225,3 +232,26 @@ def test_benchmarks_are_assessed_in_the_status(workspace: Workspace) -> None:
         record_observation(session, PROPOSED, 0, D(2020, 6, 29), actor="a", status="approved")
         record_observation(session, PROPOSED, 1100, D(2020, 12, 31), actor="a", status="approved")
         assert [b.assessment for b in summarise(session, day).benchmarks] == ["met", "on-track"]
+
+
+def test_latest_and_first_approved_readings_break_ties_by_entry_order(
+    workspace: Workspace,
+) -> None:
+    with workspace.session() as session:
+        add_indicator(session, IndicatorSpec("a", "A", "number"), actor="t")
+        add_indicator(session, IndicatorSpec("b", "B", "number"), actor="t")
+        for value, day, status in [
+            (1, D(2021, 1, 1), "approved"),
+            (2, D(2021, 1, 1), "approved"),  # same day, entered later
+            (3, D(2021, 2, 1), "approved"),
+            (4, D(2021, 2, 1), "approved"),
+            (5, D(2021, 3, 1), "draft"),
+            (6, D(2021, 4, 1), "approved"),  # after the day of assessment
+        ]:
+            record_observation(session, "a", value, day, actor="t", status=status)
+        today = D(2021, 3, 15)
+        ids = {row.code: row.id for row in list_indicators(session)}
+        latest = approved_readings(session, today, latest=True)
+        first = approved_readings(session, today, latest=False)
+    assert latest == {ids["a"]: Reading(4, D(2021, 2, 1))}
+    assert first == {ids["a"]: Reading(1, D(2021, 1, 1))}

@@ -30,6 +30,7 @@ def _register_commands() -> None:
         indicators_cmd,
         obligations_cmd,
         parse_cmd,
+        report_cmd,
         user_cmd,
         web_cmd,
         workspace_cmd,

@@ -15,8 +15,6 @@ from mandate_tracker.cli import app, err_console
 from mandate_tracker.errors import InputError
 from mandate_tracker.model import Document, Item
 
-BUILT_IN_EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "examples" / "S-2020-600.txt"
-
 
 class Format(StrEnum):
     json = "json"
@@ -142,7 +140,16 @@ def _write(text: str, output: Path | None) -> None:
 
 
 @app.command()
-def demo() -> None:
-    """Run the main job on the built-in example, S/2020/600: read it and show its structure."""
-    doc = read_and_analyse(str(BUILT_IN_EXAMPLE))
-    typer.echo(_terminal_view(doc), nl=False)
+def demo(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", metavar="URL", help="Database URL (default: the SQLite workspace)."),
+    ] = None,
+) -> None:
+    """The main job on the built-in example, S/2020/600: set up the workspace, import the
+    resolution if it is empty, and serve the web app (prints the URL and a demo login)."""
+    from mandate_tracker.web.server import run_demo_server
+
+    run_demo_server(host, port, db)

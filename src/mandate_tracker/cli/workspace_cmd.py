@@ -77,6 +77,16 @@ def workspace_session(db: str | None) -> Iterator[Session]:
         workspace.close()
 
 
+KEY_COLUMNS = frozenset({"id", "code", "indicator", "object_id", "date", "due", "as_of", "status"})
+TABLE_TEXT = 60
+
+
+def cell_text(value: Any) -> str:
+    """A table cell: long text cut at :data:`TABLE_TEXT` characters (JSON/CSV keep it all)."""
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= TABLE_TEXT else text[: TABLE_TEXT - 1] + "…"
+
+
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title: str) -> None:
     """Print records as a table, JSON or CSV."""
     if fmt == "json":
@@ -88,9 +98,13 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title
     elif fmt == "table":
         table = Table(title=title)
         for column in columns:
-            table.add_column(column)
+            if column in KEY_COLUMNS:  # ids are typed back into commands: never cut or wrap
+                widest = max((len(str(row.get(column) or "")) for row in rows), default=0)
+                table.add_column(column, no_wrap=True, min_width=max(widest, len(column)))
+            else:
+                table.add_column(column, min_width=8)
         for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+            table.add_row(*(cell_text(row.get(column)) for column in columns))
         console.print(table)
     else:
         raise ValidationError(f"unknown format {fmt!r}; use table, json or csv", where="--format")
@@ -132,7 +146,11 @@ def import_(
     )
 
 
-OBLIGATION_COLUMNS = ("id", "paragraph", "kind", "owner", "due", "recurrence", "status", "version")
+OBLIGATION_COLUMNS = ("id", "due", "status", "owner", "title")
+OBLIGATION_FIELDS = (
+    "id", "document", "paragraph", "anchor", "kind", "title", "owner", "due", "recurrence",
+    "status", "assignee", "notes", "version",
+)  # fmt: skip
 
 
 @obligations_app.command("list")
@@ -154,11 +172,7 @@ def obligations_list(
         views = list_obligations(
             session, status=status, owner=owner, due_before=before, today=day_or_today(on)
         )
-    columns = (
-        OBLIGATION_COLUMNS
-        if fmt == "table"
-        else (*OBLIGATION_COLUMNS, "title", "assignee", "notes", "document", "anchor")
-    )
+    columns = OBLIGATION_COLUMNS if fmt == "table" else OBLIGATION_FIELDS
     emit([view.as_dict() for view in views], columns, fmt, "Obligations")
 
 

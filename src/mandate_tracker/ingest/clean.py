@@ -261,7 +261,8 @@ def _join_pass(text: str, evidence: _DocumentEvidence) -> str:
     # parts alternate: separator, word, separator, word, ..., separator
     parts = TOKEN_SPLIT.split(text)
     words = parts[1::2]
-    candidates = [i for i, word in enumerate(words) if _is_candidate(word)]
+    pieces = {word for word in set(words) if _is_candidate(word)}
+    candidates = [i for i, word in enumerate(words) if word in pieces]
     pairs = sorted({i for c in candidates for i in (c - 1, c) if 0 <= i < len(words) - 1})
     joined_until = -1
     for index in pairs:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import yaml
@@ -18,6 +18,18 @@ class Openings:
     adverbs: frozenset[str]
     operative_verbs: frozenset[str]
     multiword: tuple[tuple[str, ...], ...]  # longest first
+
+    @property
+    def longest(self) -> int:
+        return max((len(phrase) for phrase in self.multiword), default=1)
+
+    @cached_property
+    def multiword_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Multi-word phrases by their first word, longest first."""
+        found: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.multiword:
+            found.setdefault(phrase[0], []).append(phrase)
+        return {first: tuple(phrases) for first, phrases in found.items()}
 
     def is_preamble_opener(self, text: str) -> bool:
         """Whether a line's first words read like the start of a preambular paragraph."""
@@ -39,10 +51,10 @@ class Openings:
         start = 0
         while start < len(matches) - 1 and self._is_adverb(matches[start].group()):
             start += 1
-        words = [m.group() for m in matches[start:]]
+        words = [m.group().lower() for m in matches[start : start + self.longest]]
         length = 1
-        for phrase in self.multiword:
-            if tuple(w.lower() for w in words[: len(phrase)]) == phrase:
+        for phrase in self.multiword_by_first.get(words[0], ()):
+            if tuple(words[: len(phrase)]) == phrase:
                 length = len(phrase)
                 break
         end_match = matches[start + length - 1]

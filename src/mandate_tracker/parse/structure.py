@@ -275,6 +275,8 @@ class _Reader:
         if self._paragraph_number(line.text) is not None:
             expected += 1  # the line opens with the expected paragraph; look for the next
         while True:
+            if f"{expected}." not in line.text:
+                return [*pieces, line]
             before = "[,;:.]" if expected == 1 else "[;:.]"
             # "...; 36. Calls" or, with a heading run in too, "...; Reporting and review 36. Calls"
             run_in_heading = r"(?:[A-Z][\w',-]*(?: [\w',-]+){0,12} +)?"
@@ -327,6 +329,11 @@ class _Reader:
         return int(self.paragraphs[-1].label) + 1 if self.paragraphs else 1
 
     def _paragraph_number(self, text: str) -> re.Match[str] | None:
+        if not (text[:1].isdigit() or text[:1] in "ZSlI"):
+            return None  # most lines: no number at their start
+        return self._printed_number(text)
+
+    def _printed_number(self, text: str) -> re.Match[str] | None:
         """The expected paragraph number opening ``text``, as printed: "12." — or, where
         extraction or OCR slipped, "12," / "12" before a verb / "Z." for 2."""
         expected = self._expected()

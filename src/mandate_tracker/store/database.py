@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +35,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Every Alembic revision in store/migrations/versions, oldest first; the last is the head.
 # Kept here so opening a workspace needs no Alembic import (a test checks it matches Alembic).
-REVISIONS = ("0001",)
+REVISIONS = ("0001", "0002")  # 0002: report narratives (issue 6)
 # SQLite's answer when a transaction that read an older snapshot tries to write (WAL mode).
 SQLITE_BUSY_SNAPSHOT = 517
 
@@ -60,7 +61,7 @@ def parse_database_url(url: str) -> URL:
         parsed = make_url(url)
     except ArgumentError as error:
         raise StorageError(f"{url!r} is not a database URL", where="--db") from error
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+    if parsed.drivername in ("postgresql", "postgres"):  # plain URLs get the psycopg 3 driver
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() not in {"sqlite", "postgresql"}:
         raise StorageError(f"unsupported database {parsed.drivername!r}: use sqlite or postgresql")
@@ -165,11 +166,14 @@ class Workspace:
     def where(self) -> str:
         return self.url.render_as_string(hide_password=True)
 
+    @cached_property
+    def _sessions(self) -> sessionmaker[Session]:
+        return sessionmaker(self.engine, expire_on_commit=False)
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
-        factory = sessionmaker(self.engine, expire_on_commit=False)
-        session = factory()
+        session = self._sessions()
         try:
             with translate_database_errors(self.where):
                 yield session

@@ -15,7 +15,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mandate_tracker.errors import AuthError, ConflictError, NotFoundError, ValidationError
+from mandate_tracker.errors import (
+    AuthError,
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from mandate_tracker.store.models import UserRow
 from mandate_tracker.track import audit
 
@@ -105,3 +111,46 @@ def user_for_token(session: Session, token: str) -> UserRow:
     if found is None:
         raise AuthError("unknown or revoked API token")
     return found
+
+
+def require_role(user: UserRow, minimum: str) -> None:
+    """:class:`PermissionDeniedError` unless the user's role is at least ``minimum``
+    (viewer < editor < admin)."""
+    if minimum not in ROLES:
+        raise ValueError(f"unknown role {minimum!r}")
+    if ROLES.index(user.role) < ROLES.index(minimum):
+        raise PermissionDeniedError(f"{user.name} is a {user.role}; this needs {minimum}")
+
+
+def revoke_api_token(session: Session, name: str, *, actor: str = "system") -> None:
+    user = get_user(session, name)
+    user.api_token_hash = None
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        object_type="user",
+        object_id=name,
+        action="revoke-token",
+        before=None,
+        after=audit.state_of(user),
+    )
+
+
+def set_password(session: Session, name: str, password: str, *, actor: str = "system") -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(
+            f"a password needs at least {MIN_PASSWORD} characters", where="password"
+        )
+    user = get_user(session, name)
+    user.password_hash = _hasher.hash(password)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        object_type="user",
+        object_id=name,
+        action="set-password",
+        before=None,
+        after=audit.state_of(user),
+    )

@@ -28,6 +28,7 @@ from mandate_tracker.track.indicators import (
     get_indicator,
     target_progress,
 )
+from mandate_tracker.track.progress import Reading
 
 Assessment = Literal["met", "on-track", "off-track", "not-assessed"]
 RULES = ("threshold", "all-of")
@@ -120,10 +121,20 @@ class BenchmarkAssessment:
         return {**self.__dict__, "indicators": list(self.indicators)}
 
 
-def assess_benchmarks(session: Session, today: dt.date) -> list[BenchmarkAssessment]:
-    latest = approved_readings(session, today, latest=True)
+def assess_benchmarks(
+    session: Session,
+    today: dt.date,
+    *,
+    latest: dict[int, Reading] | None = None,
+    progress: Sequence[TargetProgress] | None = None,
+) -> list[BenchmarkAssessment]:
+    """Assess every benchmark (pass ``latest``/``progress`` when already computed)."""
+    if not session.scalars(select(BenchmarkRow.id).limit(1)).first():
+        return []
+    latest = approved_readings(session, today, latest=True) if latest is None else latest
+    progress = target_progress(session, today, latest) if progress is None else progress
     by_indicator: dict[str, list[TargetProgress]] = {}
-    for item in target_progress(session, today):
+    for item in progress:
         by_indicator.setdefault(item.indicator, []).append(item)
     found: list[BenchmarkAssessment] = []
     for row in session.scalars(select(BenchmarkRow).order_by(BenchmarkRow.code)):

@@ -143,13 +143,32 @@ def store_document(
     result = ImportResult(symbol)
     row = _upsert_document(session, doc, content, source, actor, result)
     session.flush()
+    ids = [obligation.id for obligation in obligations]
+    known = {
+        found.id: found
+        for found in session.scalars(select(ObligationRow).where(ObligationRow.id.in_(ids)))
+    }
+    changes: list[tuple[ObligationRow, str, dict[str, Any] | None]] = []
     for position, obligation in enumerate(obligations):
-        _upsert_obligation(session, row, obligation, position, actor, result)
-        session.flush()
-    for obligation in obligations:
-        for number, target in enumerate(obligation.targets, start=1):
-            if _propose_indicator(session, row, obligation, target, number, actor):
-                result.indicators_proposed += 1
+        change = _upsert_obligation(
+            session, row, obligation, position, known.get(obligation.id), result
+        )
+        if change is not None:
+            changes.append(change)
+    session.flush()  # one flush for the whole register; then its audit entries
+    for changed, action, before in changes:
+        audit.record(
+            session,
+            actor=actor,
+            object_type="obligation",
+            object_id=changed.id,
+            action=action,
+            before=before,
+            after=audit.state_of(changed),
+        )
+    for obligation, target, number in distinct_targets(obligations):
+        if _propose_indicator(session, row, obligation, target, number, actor):
+            result.indicators_proposed += 1
     _link_renewals(session, row.mission, actor)
     session.flush()
     result.mission = row.mission
@@ -245,44 +264,46 @@ def _upsert_obligation(
     document: DocumentRow,
     obligation: Obligation,
     position: int,
-    actor: str,
+    row: ObligationRow | None,
     result: ImportResult,
-) -> None:
+) -> tuple[ObligationRow, str, dict[str, Any] | None] | None:
+    """Insert or update one obligation's register fields; the change to audit, if any."""
     fields = register_fields(document, obligation, position)
-    row = session.get(ObligationRow, obligation.id)
     if row is None:
         row = ObligationRow(id=obligation.id, status="open", **fields)
         session.add(row)
-        session.flush()
-        audit.record(
-            session,
-            actor=actor,
-            object_type="obligation",
-            object_id=row.id,
-            action="create",
-            before=None,
-            after=audit.state_of(row),
-        )
         result.obligations_added += 1
-        return
+        return row, "create", None
     if all(getattr(row, name) == value for name, value in fields.items()):
         result.obligations_unchanged += 1
-        return
+        return None
     before = audit.state_of(row)
     for name, value in fields.items():
         setattr(row, name, value)
     row.updated_at = dt.datetime.now(dt.UTC)
-    session.flush()
-    audit.record(
-        session,
-        actor=actor,
-        object_type="obligation",
-        object_id=row.id,
-        action="reimport",
-        before=before,
-        after=audit.state_of(row),
-    )
     result.obligations_updated += 1
+    return row, "reimport", before
+
+
+def distinct_targets(obligations: list[Obligation]) -> list[tuple[Obligation, Target, int]]:
+    """Each target of the text once, with the obligation it belongs to most narrowly.
+
+    The register repeats a target on the provision's obligation and on its own ``target``
+    obligation; both point at the same words (anchor and span). Targets are numbered by their
+    position in the provision, so codes do not depend on the register's order.
+    """
+    chosen: dict[tuple[str, tuple[int, int]], tuple[Obligation, Target]] = {}
+    for obligation in obligations:
+        for target in obligation.targets:
+            key = (obligation.source.anchor, target.span)
+            if key not in chosen or obligation.kind == "target":
+                chosen[key] = (obligation, target)
+    numbered: list[tuple[Obligation, Target, int]] = []
+    counts: dict[str, int] = {}
+    for (anchor, _span), (obligation, target) in sorted(chosen.items()):
+        counts[anchor] = counts.get(anchor, 0) + 1
+        numbered.append((obligation, target, counts[anchor]))
+    return numbered
 
 
 def indicator_code(symbol: str, anchor: str, number: int) -> str:

@@ -139,6 +139,10 @@ def write_table(table: Table, path: Path, fmt: str | None = None) -> None:
     sheet.append(list(table.columns))
     for row in table.rows:
         sheet.append(list(row))
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if cell.data_type == "f":  # text such as "=HYPERLINK(...)" stays text, never a formula
+                cell.data_type = "s"
     sheet.freeze_panes = "A2"
     book.save(path)
 
@@ -274,6 +278,13 @@ def _check_row(
     return ObservationInput(number, code, value, day, status, note, evidence, place)
 
 
+def relative_to(folder: Path, reference: str) -> str:
+    """A URL as it is; a relative file path is read from the spreadsheet's own folder."""
+    if "://" in reference or Path(reference).is_absolute():
+        return reference
+    return str(folder / reference)
+
+
 def import_observations(session: Session, path: Path, *, actor: str) -> int:
     """Store every observation of the file, or none: raises :class:`RowsRejected`."""
     header, rows = read_rows(path)
@@ -283,7 +294,9 @@ def import_observations(session: Session, path: Path, *, actor: str) -> int:
     for item in items:
         if item.evidence:
             try:
-                evidence[item.row] = EvidenceInput.from_argument(item.evidence)
+                evidence[item.row] = EvidenceInput.from_argument(
+                    relative_to(path.parent, item.evidence)
+                )
             except InputError as error:
                 problems.append(Problem(item.row, "evidence", error.message))
     if problems:

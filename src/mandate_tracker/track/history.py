@@ -76,3 +76,15 @@ def _latest_states(
     for object_id, after in session.execute(query):
         latest[object_id] = after
     return [state for state in latest.values() if state is not None]
+
+
+def statuses_as_of(session: Session, when: dt.date | dt.datetime) -> dict[str, str]:
+    """Every obligation's effective status at ``when`` (``overdue`` computed for that day)."""
+    from mandate_tracker.track.obligations import effective_status
+
+    day = when.date() if isinstance(when, dt.datetime) else when
+    found: dict[str, str] = {}
+    for state in obligations_as_of(session, when):
+        due = dt.date.fromisoformat(state["due_latest"]) if state.get("due_latest") else None
+        found[state["id"]] = effective_status(state["status"], due, day)
+    return found

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mandate_tracker.errors import ConflictError, NotFoundError, ValidationError
@@ -245,33 +245,32 @@ def review_observation(
 def approved_readings(session: Session, today: dt.date, *, latest: bool) -> dict[int, Reading]:
     """Per indicator, its latest (or first) approved value on or before ``today``.
 
-    One aggregate query plus one join, served by the (indicator, review status, as_of) index.
-    Ties on the same day go to the observation entered last.
+    One query: for each indicator a correlated subquery picks its observation by walking the
+    (indicator, review status, as_of) index from the right end, so the cost grows with the
+    number of indicators, not of observations. Ties on a day go to the one entered last
+    (latest) or first (first).
     """
-    pick = func.max if latest else func.min
-    approved = and_(ObservationRow.review_status == "approved", ObservationRow.as_of <= today)
-    day = (
-        select(ObservationRow.indicator_id, pick(ObservationRow.as_of).label("day"))
-        .where(approved)
-        .group_by(ObservationRow.indicator_id)
-        .subquery()
-    )
-    query = (
-        select(ObservationRow.indicator_id, ObservationRow.as_of, ObservationRow.value)
-        .join(
-            day,
-            and_(
-                ObservationRow.indicator_id == day.c.indicator_id,
-                ObservationRow.as_of == day.c.day,
-            ),
+    day_order = ObservationRow.as_of.desc() if latest else ObservationRow.as_of.asc()
+    id_order = ObservationRow.id.desc() if latest else ObservationRow.id.asc()
+    pick = (
+        select(ObservationRow.id)
+        .where(
+            ObservationRow.indicator_id == IndicatorRow.id,
+            ObservationRow.review_status == "approved",
+            ObservationRow.as_of <= today,
         )
-        .where(ObservationRow.review_status == "approved")
-        .order_by(ObservationRow.id)
+        .order_by(day_order, id_order)
+        .limit(1)
+        .correlate(IndicatorRow)
+        .scalar_subquery()
     )
-    readings: dict[int, Reading] = {}
-    for indicator_id, as_of, value in session.execute(query):
-        readings[indicator_id] = Reading(value, as_of)
-    return readings
+    chosen = select(pick).select_from(IndicatorRow)
+    query = select(ObservationRow.indicator_id, ObservationRow.as_of, ObservationRow.value).where(
+        ObservationRow.id.in_(chosen)
+    )
+    return {
+        indicator_id: Reading(value, as_of) for indicator_id, as_of, value in session.execute(query)
+    }
 
 
 @dataclass(frozen=True)
@@ -300,9 +299,11 @@ class TargetProgress:
         }
 
 
-def target_progress(session: Session, today: dt.date) -> list[TargetProgress]:
-    """Every target's computed status, from three aggregate queries."""
-    latest = approved_readings(session, today, latest=True)
+def target_progress(
+    session: Session, today: dt.date, latest: dict[int, Reading] | None = None
+) -> list[TargetProgress]:
+    """Every target's computed status, from three queries (two if ``latest`` is given)."""
+    latest = approved_readings(session, today, latest=True) if latest is None else latest
     first = approved_readings(session, today, latest=False)
     query = (
         select(TargetRow, IndicatorRow)

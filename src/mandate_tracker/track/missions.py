@@ -29,10 +29,18 @@ MONTHS = {
         start=1,
     )
 }  # fmt: skip
-EXTENSION = re.compile(
-    r"\b(?:extend|renew)\w*\b[^;.]{0,200}?\bmandate\b[^;.]{0,200}?\buntil\s+"
-    r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})",
-    re.IGNORECASE,
+DATE = r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})"
+# The ways a resolution extends a mandate, each capturing the date (day, month name, year):
+EXTENSIONS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # "Decides to extend the mandate of MINUSMA until 30 June 2021"
+        rf"\b(?:extend|renew)\w*\b[^;.]{{0,200}}?\bmandate\b[^;.]{{0,200}}?\buntil\s+{DATE}",
+        # "Decides to extend until 31 March 2018 the mandate of MONUSCO"
+        rf"\b(?:extend|renew)\w*\s+until\s+{DATE}[^;.]{{0,100}}?\bmandate\b",
+        # "Decides that the mandate of UNMIL shall be extended until 30 September 2014"
+        rf"\bmandate\b[^;.]{{0,200}}?\b(?:extended|renewed)\s+until\s+{DATE}",
+    )
 )
 
 
@@ -72,9 +80,19 @@ def mission_of(doc: Document) -> str | None:
 def mandate_end_of(doc: Document) -> dt.date | None:
     """The date until which an operative paragraph extends or renews the mandate."""
     for text in operative_texts(doc):
-        match = EXTENSION.search(" ".join(text.split()))
-        if match and match.group(2).lower() in MONTHS:
+        found = extension_date(" ".join(text.split()))
+        if found is not None:
+            return found
+    return None
+
+
+def extension_date(text: str) -> dt.date | None:
+    """The date a sentence extends a mandate until, if it does."""
+    for pattern in EXTENSIONS:
+        for match in pattern.finditer(text):
             day, month, year = match.groups()
+            if month.lower() not in MONTHS:
+                continue
             try:
                 return dt.date(int(year), MONTHS[month.lower()], int(day))
             except ValueError:

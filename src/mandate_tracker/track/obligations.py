@@ -31,7 +31,13 @@ MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 
 
 def overdue_clause(today: dt.date) -> ColumnElement[bool]:
-    return and_(ObligationRow.status.in_(ACTIVE), ObligationRow.due_latest < today)
+    # The IS NOT NULL keeps the clause two-valued: without it, NOT(overdue) is NULL (so false)
+    # for an obligation with no due date, and `--status open` would drop it.
+    return and_(
+        ObligationRow.status.in_(ACTIVE),
+        ObligationRow.due_latest.is_not(None),
+        ObligationRow.due_latest < today,
+    )
 
 
 def effective_status_column(today: dt.date) -> ColumnElement[str]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from mandate_tracker.store.models import DocumentRow
 from mandate_tracker.track.benchmarks import BenchmarkAssessment, assess_benchmarks
 from mandate_tracker.track.calendar import Due, upcoming, workspace_calendar
-from mandate_tracker.track.indicators import TargetProgress, target_progress
+from mandate_tracker.track.indicators import TargetProgress, approved_readings, target_progress
 from mandate_tracker.track.obligations import ObligationView, count_by_status, overdue
 from mandate_tracker.track.progress import TARGET_STATUSES
 
@@ -64,7 +64,8 @@ def current_mandate(session: Session) -> DocumentRow | None:
 def summarise(session: Session, today: dt.date | None = None) -> Summary:
     today = today or dt.date.today()
     document = current_mandate(session)
-    progress = target_progress(session, today)
+    latest = approved_readings(session, today, latest=True)
+    progress = target_progress(session, today, latest)
     counts = Counter(item.status for item in progress)
     return Summary(
         today=today,
@@ -78,5 +79,5 @@ def summarise(session: Session, today: dt.date | None = None) -> Summary:
         ),
         targets={status: counts.get(status, 0) for status in TARGET_STATUSES},
         target_details=progress,
-        benchmarks=assess_benchmarks(session, today),
+        benchmarks=assess_benchmarks(session, today, latest=latest, progress=progress),
     )
