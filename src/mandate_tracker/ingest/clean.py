@@ -105,7 +105,7 @@ def _without_furniture(lines: list[str], links: list[str], removed: list[int]) -
     kept: list[str] = []
     for number, line in enumerate(lines, start=1):
         body = line.lstrip()
-        if len(body) > 40 and not body.startswith("http"):
+        if not body or (len(body) > 40 and not body.startswith("http")):
             kept.append(line)  # body text, the common case: no furniture line is this long
             continue
         furniture, link = _furniture(line)
@@ -269,7 +269,7 @@ def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool]:
     words = parts[1::2]
     pieces = {word for word in set(words) if _is_candidate(word)}
     candidates = [i for i, word in enumerate(words) if word in pieces]
-    pairs = sorted({i for c in candidates for i in (c - 1, c) if 0 <= i < len(words) - 1})
+    pairs = sorted(_pairs_with(candidates, words))
     joined_until = -1
     may_chain = False
     for index in pairs:
@@ -288,6 +288,19 @@ def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool]:
                 or any(word in pieces for word in neighbours)
             )
     return ("".join(parts) if joined_until >= 0 else text), may_chain
+
+
+def _pairs_with(candidates: list[int], words: list[str]) -> set[int]:
+    """Indexes i of pairs (i, i + 1) around candidate pieces whose second word is lower case
+    (the only pairs that can be joined)."""
+    pairs: set[int] = set()
+    last = len(words) - 1
+    for index in candidates:
+        if index > 0 and words[index].islower():
+            pairs.add(index - 1)
+        if index < last and words[index + 1].islower():
+            pairs.add(index)
+    return pairs
 
 
 def _adjacent(parts: list[str], index: int) -> bool:
