@@ -104,6 +104,10 @@ def clean(raw: str) -> CleanText:
 def _without_furniture(lines: list[str], links: list[str], removed: list[int]) -> list[str]:
     kept: list[str] = []
     for number, line in enumerate(lines, start=1):
+        body = line.lstrip()
+        if not body or (len(body) > 40 and not body.startswith("http")):
+            kept.append(line)  # body text, the common case: no furniture line is this long
+            continue
         furniture, link = _furniture(line)
         if not furniture:
             kept.append(line)
@@ -234,37 +238,40 @@ def repair_split_words(text: str) -> str:
     """
     evidence = _DocumentEvidence(text)
     while True:
-        joined = _join_pass(text, evidence)
-        if joined == text:
+        text, may_chain = _join_pass(text, evidence)
+        if not may_chain:
             return text
-        text = joined
 
 
 class _DocumentEvidence:
     """Which words and word pairs the document uses, counted only when asked."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.lower = text.lower()
         self._words: set[str] | None = None
 
     def uses_word(self, word: str) -> bool:
         if self._words is None:
-            self._words = set(TOKEN.findall(self.text.lower()))
+            self._words = set(TOKEN.findall(self.lower))
         return word.lower() in self._words
 
     def pair_count(self, first: str, second: str) -> int:
-        pattern = rf"(?<![\w'’-]){re.escape(first)} {re.escape(second)}(?![\w'’-])"
-        return len(re.findall(pattern, self.text, re.IGNORECASE))
+        """How often "first second" occurs (as a substring: an over-count only makes the
+        rule that needs a pair to be rare more cautious)."""
+        return self.lower.count(f"{first} {second}".lower())
 
 
-def _join_pass(text: str, evidence: _DocumentEvidence) -> str:
+def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool]:
+    """One left-to-right pass; also says whether a join made a new pair worth another pass
+    (a joined word that is itself a candidate piece, or stands beside one)."""
     # parts alternate: separator, word, separator, word, ..., separator
     parts = TOKEN_SPLIT.split(text)
     words = parts[1::2]
     pieces = {word for word in set(words) if _is_candidate(word)}
     candidates = [i for i, word in enumerate(words) if word in pieces]
-    pairs = sorted({i for c in candidates for i in (c - 1, c) if 0 <= i < len(words) - 1})
+    pairs = sorted(_pairs_with(candidates, words))
     joined_until = -1
+    may_chain = False
     for index in pairs:
         if index <= joined_until or not _adjacent(parts, index):
             continue
@@ -274,7 +281,26 @@ def _join_pass(text: str, evidence: _DocumentEvidence) -> str:
             parts[2 * index + 2] = ""
             parts[2 * index + 3] = ""
             joined_until = index + 1
-    return "".join(parts) if joined_until >= 0 else text
+            neighbours = words[max(index - 1, 0) : index] + words[index + 2 : index + 3]
+            may_chain = (
+                may_chain
+                or _is_candidate(first + second)
+                or any(word in pieces for word in neighbours)
+            )
+    return ("".join(parts) if joined_until >= 0 else text), may_chain
+
+
+def _pairs_with(candidates: list[int], words: list[str]) -> set[int]:
+    """Indexes i of pairs (i, i + 1) around candidate pieces whose second word is lower case
+    (the only pairs that can be joined)."""
+    pairs: set[int] = set()
+    last = len(words) - 1
+    for index in candidates:
+        if index > 0 and words[index].islower():
+            pairs.add(index - 1)
+        if index < last and words[index + 1].islower():
+            pairs.add(index)
+    return pairs
 
 
 def _adjacent(parts: list[str], index: int) -> bool:

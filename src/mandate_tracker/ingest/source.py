@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from mandate_tracker.errors import SourceError
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024  # a resolution is at most a few hundred kB; refuse huge input
 PDF_MAGIC = b"%PDF-"
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # what no text file holds
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def decode_text(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    controls = len(CONTROL_CHARACTERS.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 100):
         raise SourceError("binary data, not text or PDF", where=name)
     return text

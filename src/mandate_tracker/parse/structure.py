@@ -45,6 +45,7 @@ OCR_DIGITS = str.maketrans({"Z": "2", "S": "5", "l": "1", "I": "1"})
 LABEL = re.compile(r"\(([a-z]{1,2}|[ivx]{1,6})\)\s*(?=\S)")
 DASH = re.compile(r"[–—•-]\s+(?=\S)")
 TERMINAL = ".;:,"
+CAN_OPEN_BLOCK = frozenset("(–—•-ZSlI")  # first characters of labels, dashes, OCR'd numbers
 ROMAN = {"i": 1, "v": 5, "x": 10}
 ADOPTION = re.compile(r"Adopted\b")
 FOOTNOTE = re.compile(r"\d{1,3}\s+(?:Ibid|See|Official Records|S/|A/|Resolution)\b")
@@ -234,6 +235,8 @@ class _Reader:
 
     def _feed_one(self, line: _Line, headings: bool = True) -> None:
         starts_block = self._starts_block(line)
+        if not starts_block and self._continues_block(line):
+            return
         # A complete sentence before the line lets markers count even where layout says nothing.
         after_sentence = starts_block or (bool(line.previous) and line.previous[-1] in ".;:")
         if headings and self.paragraphs and self._resolve_maybe_headings(line, after_sentence):
@@ -261,6 +264,25 @@ class _Reader:
             self._open_plain_block(line)
             return
         self.stack[-1].add_line(line.text)
+
+    def _continues_block(self, line: _Line) -> bool:
+        """The common case, decided first: a line inside a sentence that opens with no marker
+        continues the current block. Returns whether it was taken so."""
+        if (
+            self.maybe_headings
+            or self.after_end
+            or line.previous[-1:] in TERMINAL
+            or line.text[:1] in CAN_OPEN_BLOCK
+            or line.text[:1].isdigit()
+        ):
+            return False
+        if self.paragraphs:
+            self.stack[-1].add_line(line.text)
+            return True
+        if self.preamble:
+            self.preamble[-1][1].append(line.text)
+            return True
+        return False
 
     def _starts_block(self, line: _Line) -> bool:
         if self.layout == "indent" and line.indented_nearby:

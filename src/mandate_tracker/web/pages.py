@@ -32,6 +32,7 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+templates.env.auto_reload = False  # templates ship with the package: no stat() per render
 
 
 def document_url(symbol: str) -> str:
@@ -53,7 +54,12 @@ def get_backend(request: Request) -> WebBackend:
     return backend
 
 
-Backend = Annotated[WebBackend, Depends(get_backend)]
+async def backend_dependency(request: Request) -> WebBackend:
+    # async: FastAPI runs a plain-def dependency in its thread pool, a hop this needs not pay.
+    return get_backend(request)
+
+
+Backend = Annotated[WebBackend, Depends(backend_dependency)]
 
 
 def current_principal(request: Request) -> Principal | None:

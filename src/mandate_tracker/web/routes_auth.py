@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
@@ -47,7 +48,8 @@ async def login(
     try:
         throttle.check(name, address)
         try:
-            principal = backend.authenticate(name, password)
+            # argon2 takes tens of milliseconds: keep it off the event loop
+            principal = await run_in_threadpool(backend.authenticate, name, password)
         except AuthError:
             throttle.failed(name, address)
             raise

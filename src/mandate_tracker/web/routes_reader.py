@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from markupsafe import Markup
 
@@ -85,7 +86,7 @@ def reader_body(request: Request, backend: WebBackend, symbol: str) -> tuple[str
 
 
 @router.get("/reader/{symbol:path}", include_in_schema=False)
-def reader(request: Request, symbol: str, user: Viewer, backend: Backend) -> Response:
+async def reader(request: Request, symbol: str, user: Viewer, backend: Backend) -> Response:
     title, body = reader_body(request, backend, symbol)
     return page(request, "reader.html", title=title, body=body)
 
@@ -113,6 +114,12 @@ async def _read_upload(upload: UploadFile) -> bytes:
     return data
 
 
+async def _import(backend: WebBackend, filename: str | None, data: bytes, actor: str) -> str:
+    """Read, analyse and store the upload, off the event loop (it takes seconds)."""
+    name = filename or "upload.txt"
+    return await run_in_threadpool(lambda: backend.import_document(name, data, actor=actor))
+
+
 @router.get("/upload", include_in_schema=False)
 def upload_form(request: Request, user: Admin) -> Response:
     return page(request, "upload.html", error=None)
@@ -124,7 +131,7 @@ async def upload(
 ) -> Response:
     try:
         data = await _read_upload(file)
-        symbol = backend.import_document(file.filename or "upload.txt", data, actor=user.name)
+        symbol = await _import(backend, file.filename, data, user.name)
     except MandateError as error:
         return page(request, "upload.html", error.http_status, error=error)
     return RedirectResponse(document_url(symbol), status_code=303)
@@ -136,5 +143,5 @@ async def upload_api(
 ) -> JSONResponse:
     """Import a resolution (PDF or text) into the workspace; answers its symbol."""
     data = await _read_upload(file)
-    symbol = backend.import_document(file.filename or "upload.txt", data, actor=user.name)
+    symbol = await _import(backend, file.filename, data, user.name)
     return as_json({"symbol": symbol, "url": document_url(symbol)}, status_code=201)
