@@ -142,3 +142,20 @@ def test_cli_reports_bad_input_in_one_line_with_exit_code_2(
     assert expected in lines[0]
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_parse_writes_its_output_whole_with_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from mandate_tracker.cli import main
+
+    out = tmp_path / "seed.md"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["parse", str(SEED), "--format", "md", "-o", str(out)])
+    assert exit_info.value.code == 0
+    assert out.read_text(encoding="utf-8").startswith("# S/2020/600")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+    assert [p.name for p in tmp_path.iterdir()] == ["seed.md"]  # no temporary file left

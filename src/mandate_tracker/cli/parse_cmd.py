@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.tree import Tree
 
 from mandate_tracker.cli import app, err_console
-from mandate_tracker.errors import InputError
+from mandate_tracker.cli.output import write_atomically
 from mandate_tracker.model import Document, Item
 
 
@@ -133,10 +133,7 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"cannot write: {error.strerror}", where=str(output)) from error
+    write_atomically(output, text.encode("utf-8"))
 
 
 @app.command()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mandate_tracker.cli import app, err_console
+from mandate_tracker.cli.output import write_atomically
 from mandate_tracker.errors import InputError, ValidationError
 
 if TYPE_CHECKING:  # the store is imported only when a command uses it
@@ -45,21 +45,6 @@ def parse_as_of(text: str | None) -> dt.date | None:
         raise ValidationError(
             f"{text!r} is not a date (YYYY-MM-DD) that exists", where="--as-of"
         ) from error
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write the whole file or nothing: a half-written PDF is worse than none."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError("the folder does not exist", where=str(path))
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise InputError(f"cannot write: {error.strerror}", where=str(path)) from error
 
 
 DbOption = Annotated[
