@@ -59,6 +59,14 @@ def test_page_furniture_is_removed_and_link_targets_kept() -> None:
     assert " United Nations S/2020/600" in lines  # the title block is not furniture
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["S/2020/600", "S/RES/1445 (2002)", "S/RES/2531(2020)", "20-08606 2/17", "3/17 20-08606"],
+)
+def test_page_headers_and_footers_are_furniture(header: str) -> None:
+    assert clean(f"first line\n{header}\nsecond line").text == "first line\nsecond line"
+
+
 def test_indentation_is_kept_as_a_layout_signal() -> None:
     assert repair_spacing("   1.  Decides  to extend") == "   1. Decides to extend"
 

@@ -20,7 +20,8 @@ from functools import cache
 from urllib.parse import unquote
 
 FURNITURE_PATTERNS = (
-    re.compile(r"[AS]/(?:RES/)?\d{2,4}/\d+(?:/Rev\.\d+)?(?:\s*\(\d{4}\))?"),  # symbol alone
+    # a symbol alone: "S/2020/600", "S/2020/600/Rev.1", "S/RES/1445 (2002)"
+    re.compile(r"[AS]/(?:RES/\d{1,4}\s*\(\d{4}\)|\d{2,4}/\d+(?:/Rev\.\d+)?)"),
     re.compile(r"\d{2}-\d{5}\s+\d+\s*/\s*\d+"),  # "20-08606 2/17"
     re.compile(r"\d+\s*/\s*\d+\s+\d{2}-\d{5}"),  # "3/17 20-08606"
     re.compile(r"\*\d{6,}\*"),  # barcode "*2008606*"
