@@ -159,3 +159,19 @@ def test_parse_writes_its_output_whole_with_ordinary_permissions(tmp_path: Path)
     os.umask(mask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
     assert [p.name for p in tmp_path.iterdir()] == ["seed.md"]  # no temporary file left
+
+
+def test_parse_prints_the_tree_once_and_nothing_when_writing_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mandate_tracker.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["parse", str(SEED)])
+    printed = capsys.readouterr().out
+    assert printed.count("S/2020/600 · draft resolution · 2020-06-29") == 1
+    assert "├── 28. Decides — Decides that MINUSMA's mandate shall include" in printed
+    with pytest.raises(SystemExit):
+        main(["parse", str(SEED), "-o", str(tmp_path / "tree.txt")])
+    assert capsys.readouterr().out == ""
+    assert (tmp_path / "tree.txt").read_text(encoding="utf-8") == printed

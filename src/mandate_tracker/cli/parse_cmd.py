@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -100,7 +101,7 @@ def _dump_stage(file: str, stage: Stage) -> str:
 
 
 def _terminal_view(doc: Document) -> str:
-    console = Console(record=True, width=100, force_terminal=False, color_system=None)
+    console = Console(file=io.StringIO(), width=100, force_terminal=False, color_system=None)
     info = doc.info
     root = Tree(f"{info.symbol or doc.source_name} · {info.kind} · {info.date or 'no date'}")
     if info.authors:
@@ -115,7 +116,9 @@ def _terminal_view(doc: Document) -> str:
     for unclassified in doc.unclassified:
         root.add(f"unclassified (line {unclassified.line}): {_short(unclassified.text)}")
     console.print(root)
-    return console.export_text()
+    output = console.file
+    assert isinstance(output, io.StringIO)
+    return output.getvalue()
 
 
 def _add_items(branch: Tree, items: list[Item]) -> None:
