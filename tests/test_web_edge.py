@@ -358,6 +358,14 @@ ROUTES: list[tuple[str, str, str | None]] = [
     ("GET", "/calendar.ics", "viewer"),
     ("GET", "/audit", "viewer"),
     ("GET", "/api/audit", "viewer"),
+    ("GET", "/reports", "viewer"),
+    ("GET", "/api/reports", "viewer"),
+    ("GET", "/reports/quarterly?document=S/2020/600", "viewer"),
+    ("GET", "/reports/quarterly/view", "viewer"),
+    ("GET", "/reports/quarterly/download/pdf", "viewer"),
+    ("GET", "/api/reports/quarterly", "viewer"),
+    ("POST", "/reports/quarterly/narrative", "editor"),
+    ("PUT", "/api/reports/quarterly/narrative", "editor"),
     ("GET", "/upload", "admin"),
     ("POST", "/upload", "admin"),
     ("POST", "/api/documents", "admin"),
@@ -410,10 +418,14 @@ def _request(client: TestClient, method: str, path: str, csrf: str | None) -> in
         return client.post(path, files=files, data={"csrf_token": csrf or ""}).status_code
     if path == "/logout":
         return client.post(path, data={"csrf_token": csrf or ""}).status_code
+    if path == "/reports/quarterly/narrative":
+        data = {"section": "(i)", "text": "Progress.", "csrf_token": csrf or ""}
+        return client.post(path, data=data).status_code
     bodies = {
         f"/api/obligations/{OB}": {"status": "in progress"},
         "/api/indicators/STR-1/observations": {"period": "2021-03", "value": 5},
         "/api/users": {"name": "new", "password": "pw", "role": "viewer"},
+        "/api/reports/quarterly/narrative": {"section": "(i)", "text": "Progress."},
     }
     return client.request(method, path, json=bodies.get(path), headers=headers).status_code
 
