@@ -464,8 +464,6 @@ class WorkspaceBackend:
         return self._cached(("reports",), load)
 
     def report(self, query: ReportQuery, today: dt.date) -> ReportDraft:
-        if query.as_of is not None:  # one per day of the mandate: not worth keeping
-            return self._report(query, today)
         return self._cached(("report", query, today), lambda: self._report(query, today))
 
     def _report(self, query: ReportQuery, today: dt.date) -> ReportDraft:
@@ -499,7 +497,7 @@ class WorkspaceBackend:
 
         chosen = output_format(fmt)
         draft = self.report(query, today)
-        if query.as_of is not None:
+        if query.as_of is not None:  # a file per day of the mandate: too many to keep
             return render_report(draft.report, chosen)
         return self._cached(
             ("report-file", query, chosen, today), lambda: render_report(draft.report, chosen)
