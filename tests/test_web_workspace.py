@@ -298,6 +298,10 @@ def test_a_bad_period_is_the_library_message_in_json_and_in_a_page(app: FastAPI)
     assert "is not a period" in nonsense.json()["error"]["message"]
     kind = client.get("/api/reports/weekly")
     assert kind.status_code == 400 and "quarterly, letter, roadmap" in kind.text
+    rebuilt = client.get("/api/reports/letter", params={"as_of": "2020-11-01"}).json()
+    assert (rebuilt["number"], rebuilt["as_of"], rebuilt["due"]) == (1, "2020-11-01", "2020-12-29")
+    both = client.get("/api/reports/letter", params={"as_of": "2020-11-01", "period": "2020Q4"})
+    assert both.status_code == 400 and "not both" in both.json()["error"]["message"]
     day = client.get("/api/reports/letter", params={"as_of": "2021-02-30"})
     assert day.status_code == 400 and day.json()["error"]["where"] == "as_of"
     page = login(app, "viewer").get("/reports/quarterly", params={"period": "2022Q3"})
