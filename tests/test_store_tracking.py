@@ -115,7 +115,9 @@ def test_status_summary(workspace: Workspace, capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "status", "--format", "json", "--on", "2021-04-01", "--db", url)
     assert code == 0 and json.loads(out)["days_to_mandate_end"] == 90
     code, out, _ = run(capsys, "status", "--on", "2021-04-01", "--db", url)
-    assert code == 0 and "90 day(s)" in out and ROADMAP in out
+    assert code == 0 and "mandate ends 2021-06-30, in 90 day(s)" in out and ROADMAP in out
+    code, out, _ = run(capsys, "status", "--on", "2021-07-10", "--db", url)
+    assert code == 0 and "mandate ended 2021-06-30, 10 day(s) ago" in out
 
 
 def test_audit_cli_filters_by_object_and_date(

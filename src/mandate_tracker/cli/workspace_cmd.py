@@ -226,11 +226,7 @@ def status(fmt: FormatOption = "table", on: OnOption = None, db: DbOption = None
     console.print(
         f"[bold]{summary.document or 'no resolution imported'}[/]"
         + (f" ({summary.mission})" if summary.mission else "")
-        + (
-            f" - mandate ends {summary.mandate_end}, {days} day(s) from {summary.today}"
-            if days is not None
-            else ""
-        )
+        + _mandate_end_phrase(summary.mandate_end, days, summary.today)
     )
     console.print("Obligations: " + ", ".join(f"{k} {v}" for k, v in summary.obligations.items()))
     console.print("Targets: " + ", ".join(f"{k} {v}" for k, v in summary.targets.items()))
@@ -294,3 +290,12 @@ def restore(file: Annotated[Path, typer.Argument()], db: DbOption = None) -> Non
 
     restore_workspace(resolve_database_url(db), file)
     typer.echo(f"restored from {file}")
+
+
+def _mandate_end_phrase(end: object, days: int | None, today: object) -> str:
+    """ " - mandate ends 2021-06-30, in 12 days" or " - mandate ended 2021-06-30, 1978 days ago"."""
+    if days is None:
+        return ""
+    if days >= 0:
+        return f" - mandate ends {end}, in {days} day(s) (as of {today})"
+    return f" - mandate ended {end}, {-days} day(s) ago (as of {today})"
