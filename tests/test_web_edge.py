@@ -540,5 +540,12 @@ def test_a_narrative_needs_the_csrf_token_and_an_editor(backend: MemoryBackend) 
     assert body["sections"][0]["narrative"] == "Progress."
     page = viewer.get("/reports/quarterly", params={"period": "2020Q4"}).text
     assert "Save narrative" not in page and "Progress." in page
+    cleared = editor.post(
+        "/reports/quarterly/narrative", data={**form, "text": "", "csrf_token": token}
+    )
+    assert cleared.status_code == 303  # an emptied textarea clears the narrative
+    body = viewer.get("/api/reports/quarterly", params={"period": "2020Q4"}).json()
+    assert body["sections"][0]["narrative"] == ""
+    assert body["sections"][0]["narrative_version"] == 2
     rebuilt = login(app, "editor").get("/reports/quarterly", params={"as_of": "2020-11-01"})
     assert "Save narrative" not in rebuilt.text and "Open the report for its period" in rebuilt.text

@@ -205,7 +205,7 @@ def narrative_form(
     user: Editor,
     backend: Backend,
     section: Annotated[str, Form(max_length=16)],
-    text: Annotated[str, Form(max_length=MAX_LENGTH + 1000)],
+    text: Annotated[str, Form(max_length=MAX_LENGTH + 1000)] = "",  # empty: clear it
     document: Annotated[str | None, Form(max_length=200)] = None,
     period: Annotated[str | None, Form(max_length=20)] = None,
     version: Annotated[int | None, Form()] = None,
