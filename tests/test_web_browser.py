@@ -233,6 +233,8 @@ def test_pages_fit_a_phone_screen(server: str, browser: object) -> None:
         ("/reader/S/2020/600", "reader"),
         ("/obligations", "obligations"),
         ("/calendar", "calendar"),
+        ("/reports", "reports"),
+        ("/reports/quarterly?period=2020Q4", "report"),
     ):
         page.goto(f"{server}{path}")
         expect(page.locator("main")).to_be_visible()
@@ -242,4 +244,53 @@ def test_pages_fit_a_phone_screen(server: str, browser: object) -> None:
     # the skip link is the first stop of the keyboard
     page.keyboard.press("Tab")
     expect(page.locator(".skip-link")).to_be_focused()
+    context.close()
+
+
+def test_the_reports_page_shows_a_report_and_downloads_its_pdf(
+    server: str, browser: object, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    log_in(page, server, "editor")
+    page.get_by_role("link", name="Reports").click()
+    expect(page.get_by_role("heading", name="S/2020/600: quarterly report")).to_be_visible()
+    quarterly = page.locator("section.report-summary", has_text="quarterly report")
+    expect(quarterly.locator("table.report-dues tbody tr")).to_have_count(4)
+    shoot(page, "reports-1280")
+
+    # report no. 2 inside the app: its own page in the sandboxed frame, with its sections
+    quarterly.get_by_role("link", name="View report 2").click()
+    page.wait_for_url(re.compile(r"/reports/quarterly\?document=S%2F2020%2F600&period=2020Q4$"))
+    frame = page.frame_locator("iframe.report-frame")
+    expect(frame.locator("#introduction")).to_contain_text("paragraph 62 of S/2020/600")
+    expect(frame.locator("section.chapter[data-label='(i)'] h1")).to_be_visible()
+
+    # an editor writes a narrative; the framed report shows it
+    page.get_by_label("Narrative for (i)").fill("The parties adopted <b>two</b> measures.")
+    page.locator("#narrative-1").get_by_role("button", name="Save narrative").click()
+    page.wait_for_url(re.compile(r"#narrative-1$"))
+    expect(frame.locator("section.chapter[data-label='(i)']")).to_contain_text(
+        "The parties adopted <b>two</b> measures."
+    )
+    shoot(page, "report-1280")
+    # the frame is painted on its own (a sandboxed frame is out of process): shoot it alone
+    page.locator("iframe.report-frame").screenshot(path=str(ARTIFACTS / "report-frame-1280.png"))
+
+    with page.expect_download() as pending:
+        page.get_by_role("link", name="Download PDF").click()
+    download = pending.value
+    assert download.suggested_filename == "S-2020-600-quarterly-2-2020-12-29.pdf"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
+
+    # a period outside the mandate: the app's error page with the library's message
+    page.goto(f"{server}/reports/quarterly?period=2022Q3")
+    expect(page.get_by_role("alert")).to_contain_text("2022Q3 is outside the mandate")
+    assert not [e for e in errors if "Content Security Policy" in e], errors
     context.close()

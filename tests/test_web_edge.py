@@ -358,6 +358,14 @@ ROUTES: list[tuple[str, str, str | None]] = [
     ("GET", "/calendar.ics", "viewer"),
     ("GET", "/audit", "viewer"),
     ("GET", "/api/audit", "viewer"),
+    ("GET", "/reports", "viewer"),
+    ("GET", "/api/reports", "viewer"),
+    ("GET", "/reports/quarterly?document=S/2020/600", "viewer"),
+    ("GET", "/reports/quarterly/view", "viewer"),
+    ("GET", "/reports/quarterly/download/pdf", "viewer"),
+    ("GET", "/api/reports/quarterly", "viewer"),
+    ("POST", "/reports/quarterly/narrative", "editor"),
+    ("PUT", "/api/reports/quarterly/narrative", "editor"),
     ("GET", "/upload", "admin"),
     ("POST", "/upload", "admin"),
     ("POST", "/api/documents", "admin"),
@@ -410,10 +418,14 @@ def _request(client: TestClient, method: str, path: str, csrf: str | None) -> in
         return client.post(path, files=files, data={"csrf_token": csrf or ""}).status_code
     if path == "/logout":
         return client.post(path, data={"csrf_token": csrf or ""}).status_code
+    if path == "/reports/quarterly/narrative":
+        data = {"section": "(i)", "text": "Progress.", "csrf_token": csrf or ""}
+        return client.post(path, data=data).status_code
     bodies = {
         f"/api/obligations/{OB}": {"status": "in progress"},
         "/api/indicators/STR-1/observations": {"period": "2021-03", "value": 5},
         "/api/users": {"name": "new", "password": "pw", "role": "viewer"},
+        "/api/reports/quarterly/narrative": {"section": "(i)", "text": "Progress."},
     }
     return client.request(method, path, json=bodies.get(path), headers=headers).status_code
 
@@ -482,3 +494,58 @@ def test_uploaded_resolution_with_a_script_shows_it_as_text(backend: MemoryBacke
     html = client.get(answer.headers["location"]).text
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+# --- reports over the built-in example (the library's drafts, nothing tracked) ----------------
+
+
+def test_reports_of_a_resolution_with_a_script_show_it_as_text(backend: MemoryBackend) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "62. Requests the Secretary-General to report to the Security Council",
+        "62. Requests the Secretary-General to report <script>alert(1)</script> to the Security "
+        "Council",
+        1,
+    )
+    assert "<script>" in text
+    backend.docs.clear()
+    backend.add_document(parse.parse_text(text, "S-2020-600.txt"))
+    client = login(create_app(backend=backend, secret_key="k"), "viewer")
+    listing = client.get("/reports")
+    framed = client.get("/reports/quarterly/view", params={"period": "2020Q4"})
+    page = client.get("/reports/quarterly", params={"period": "2020Q4"})
+    for answer in (listing, framed):
+        assert answer.status_code == 200
+        assert "<script>alert(1)</script>" not in answer.text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in answer.text
+    assert page.status_code == 200 and "<script>alert(1)" not in page.text
+    # the frame runs nothing even if something slipped through
+    assert "script-src" not in framed.headers["content-security-policy"]
+    assert "default-src 'none'" in framed.headers["content-security-policy"]
+    assert client.get("/").headers["x-frame-options"] == "DENY"  # other pages: never framed
+
+
+def test_a_narrative_needs_the_csrf_token_and_an_editor(backend: MemoryBackend) -> None:
+    backend.docs.clear()
+    backend.add_document(parse.read_document(EXAMPLE))
+    app = create_app(backend=backend, secret_key="k")
+    editor = login(app, "editor")
+    form = {"period": "2020Q4", "section": "(i)", "text": "Progress."}
+    forged = editor.post("/reports/quarterly/narrative", data=form)
+    assert forged.status_code == 403 and "CSRF" in forged.text
+    token = page_csrf(editor, "/reports/quarterly?period=2020Q4")
+    saved = editor.post("/reports/quarterly/narrative", data={**form, "csrf_token": token})
+    assert saved.status_code == 303
+    viewer = login(app, "viewer")
+    body = viewer.get("/api/reports/quarterly", params={"period": "2020Q4"}).json()
+    assert body["sections"][0]["narrative"] == "Progress."
+    page = viewer.get("/reports/quarterly", params={"period": "2020Q4"}).text
+    assert "Save narrative" not in page and "Progress." in page
+    cleared = editor.post(
+        "/reports/quarterly/narrative", data={**form, "text": "", "csrf_token": token}
+    )
+    assert cleared.status_code == 303  # an emptied textarea clears the narrative
+    body = viewer.get("/api/reports/quarterly", params={"period": "2020Q4"}).json()
+    assert body["sections"][0]["narrative"] == ""
+    assert body["sections"][0]["narrative_version"] == 2
+    rebuilt = login(app, "editor").get("/reports/quarterly", params={"as_of": "2020-11-01"})
+    assert "Save narrative" not in rebuilt.text and "Open the report for its period" in rebuilt.text

@@ -214,3 +214,150 @@ def test_serve_refuses_a_database_that_is_not_a_workspace(tmp_path: Path) -> Non
     )
     assert answer.returncode == StorageError.exit_code, answer.stderr
     assert answer.stderr.startswith("error:") and "none.sqlite3" in answer.stderr
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+def test_reports_list_what_the_text_asks_for_with_due_dates(app: FastAPI) -> None:
+    client = token_client(app, "viewer")
+    reports = client.get("/api/reports").json()["reports"]
+    by_kind = {r["kind"]: r for r in reports}
+    assert set(by_kind) == {"quarterly", "letter", "roadmap"}
+    quarterly = by_kind["quarterly"]
+    assert quarterly["document"] == "S/2020/600" and quarterly["paragraph"] == "62"
+    assert [s.split(" ")[0] for s in quarterly["sections"]] == ["(i)", "(ii)", "(iii)", "(iv)"]
+    assert [d["due"] for d in quarterly["dues"]] == [
+        "2020-09-29",
+        "2020-12-29",
+        "2021-03-29",
+        "2021-06-29",
+    ]
+    assert quarterly["dues"][1] == {
+        "number": 2,
+        "start": "2020-09-29",
+        "end": "2020-12-28",
+        "due": "2020-12-29",
+        "period": "2020Q4",
+    }
+    assert [d["due"] for d in by_kind["letter"]["dues"]] == ["2020-12-29", "2021-06-29"]
+    assert by_kind["roadmap"]["paragraph"] == "64"
+    assert by_kind["roadmap"]["dues"][0]["due"] == "2021-03-31"
+    page = login(app, "viewer").get("/reports")
+    assert page.status_code == 200
+    assert "/reports/quarterly/download/pdf?document=S%2F2020%2F600&amp;period=2020Q4" in page.text
+
+
+def test_a_report_as_json_as_a_page_and_as_files(app: FastAPI) -> None:
+    client = token_client(app, "viewer")
+    params = {"document": "S/2020/600", "period": "2020Q4"}
+    body = client.get("/api/reports/quarterly", params=params).json()
+    assert body["number"] == 2 and body["due"] == "2020-12-29" and body["period"] == "2020Q4"
+    assert [s["label"] for s in body["sections"]] == ["(i)", "(ii)", "(iii)", "(iv)"]
+    first = body["sections"][0]
+    assert first["provisions"][0] == "3" and first["obligations"]
+    assert {"title", "owner", "due", "status", "source"} <= set(first["obligations"][0])
+    assert first["narrative"] == "" and first["narrative_version"] == 0
+
+    session = login(app, "viewer")
+    page = session.get("/reports/quarterly", params=params)
+    assert page.status_code == 200
+    assert 'sandbox="" src="/reports/quarterly/view?document=S%2F2020%2F600&amp;period=2020Q4"' in (
+        page.text
+    )
+    assert "Download PDF" in page.text and "Save narrative" not in page.text  # a viewer
+    view = session.get("/reports/quarterly/view", params=params)
+    assert view.headers["content-type"].startswith("text/html")
+    assert "frame-ancestors 'self'" in view.headers["content-security-policy"]
+    assert "script-src" not in view.headers["content-security-policy"]
+    assert view.headers["x-frame-options"] == "SAMEORIGIN"
+    assert first["title"] in view.text and "29 December 2020" in view.text
+
+    pdf = session.get("/reports/quarterly/download/pdf", params=params)
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.headers["content-disposition"] == (
+        'attachment; filename="S-2020-600-quarterly-2-2020-12-29.pdf"'
+    )
+    docx = session.get("/reports/quarterly/download/docx", params=params)
+    assert docx.content.startswith(b"PK")
+    assert docx.headers["content-type"].endswith("wordprocessingml.document")
+    assert docx.headers["content-disposition"].endswith('-quarterly-2-2020-12-29.docx"')
+    html = session.get("/reports/quarterly/download/html", params=params)
+    assert html.headers["content-disposition"].startswith("attachment;")
+    assert html.text == view.text
+
+
+def test_a_bad_period_is_the_library_message_in_json_and_in_a_page(app: FastAPI) -> None:
+    client = token_client(app, "viewer")
+    outside = client.get("/api/reports/quarterly", params={"period": "2022Q3"})
+    assert outside.status_code == 400
+    assert outside.json()["error"]["code"] == "bad-input"
+    assert "2022Q3 is outside the mandate" in outside.json()["error"]["message"]
+    nonsense = client.get("/api/reports/letter", params={"period": "soon"})
+    assert "is not a period" in nonsense.json()["error"]["message"]
+    kind = client.get("/api/reports/weekly")
+    assert kind.status_code == 400 and "quarterly, letter, roadmap" in kind.text
+    rebuilt = client.get("/api/reports/letter", params={"as_of": "2020-11-01"}).json()
+    assert (rebuilt["number"], rebuilt["as_of"], rebuilt["due"]) == (1, "2020-11-01", "2020-12-29")
+    both = client.get("/api/reports/letter", params={"as_of": "2020-11-01", "period": "2020Q4"})
+    assert both.status_code == 400 and "not both" in both.json()["error"]["message"]
+    day = client.get("/api/reports/letter", params={"as_of": "2021-02-30"})
+    assert day.status_code == 400 and day.json()["error"]["where"] == "as_of"
+    page = login(app, "viewer").get("/reports/quarterly", params={"period": "2022Q3"})
+    assert page.status_code == 400 and "text/html" in page.headers["content-type"]
+    assert "2022Q3 is outside the mandate, which runs from 2020-06-29 to 2021-06-30" in page.text
+    missing = client.get("/reports/quarterly/download/pdf", params={"document": "S/1999/1"})
+    assert missing.status_code == 404
+
+
+def test_an_editor_writes_a_narrative_with_its_version_and_it_reaches_the_files(
+    app: FastAPI,
+) -> None:
+    editor = login(app, "editor")
+    params = {"document": "S/2020/600", "period": "2020Q4"}
+    page = editor.get("/reports/quarterly", params=params)
+    assert "Save narrative" in page.text
+    saved = editor.post(
+        "/reports/quarterly/narrative",
+        data={
+            **params,
+            "section": "(ii)",
+            "text": "Redeployment <b>advanced</b> in Kidal.",
+            "version": "0",
+            "csrf_token": page_csrf(editor, "/reports/quarterly?period=2020Q4"),
+        },
+    )
+    assert saved.status_code == 303
+    assert saved.headers["location"].endswith("period=2020Q4#narrative-2")
+    body = token_client(app, "viewer").get("/api/reports/quarterly", params=params).json()
+    second = body["sections"][1]
+    assert second["narrative"] == "Redeployment <b>advanced</b> in Kidal."
+    assert second["narrative_version"] == 1
+    view = editor.get("/reports/quarterly/view", params=params).text
+    assert "Redeployment &lt;b&gt;advanced&lt;/b&gt; in Kidal." in view
+    other = editor.get("/api/reports/quarterly", params={"period": "2021Q1"}).json()
+    assert other["sections"][1]["narrative"] == ""  # report no. 3 has its own text
+
+    api = token_client(app, "editor")
+    stale = api.put(
+        "/api/reports/quarterly/narrative",
+        json={**params, "section": "(ii)", "text": "older draft", "version": 0},
+    )
+    assert stale.status_code == 409 and stale.json()["error"]["code"] == "conflict"
+    fresh = api.put(
+        "/api/reports/quarterly/narrative",
+        json={**params, "section": "(ii)", "text": "Second draft.", "version": 1},
+    )
+    assert fresh.status_code == 200 and fresh.json()["sections"][1]["narrative_version"] == 2
+    unknown = api.put(
+        "/api/reports/quarterly/narrative", json={**params, "section": "(ix)", "text": "x"}
+    )
+    assert unknown.status_code == 400 and "(i), (ii), (iii), (iv)" in unknown.text
+    entries = api.get("/api/audit", params={"limit": 3}).json()["entries"]
+    assert entries[0]["subject"] == "narrative S/2020/600#quarterly#2#(ii)"
+    assert entries[0]["actor"] == "editor"
+    viewer = token_client(app, "viewer").put(
+        "/api/reports/quarterly/narrative", json={**params, "section": "(ii)", "text": "no"}
+    )
+    assert viewer.status_code == 403

@@ -22,6 +22,9 @@ from mandate_tracker.errors import (
     ValidationError,
 )
 from mandate_tracker.model import Document
+from mandate_tracker.report import prepare_report, render_report, report_definition
+from mandate_tracker.report.periods import mandate_of, select_period
+from mandate_tracker.report.workspace import NarrativeRevision, WorkspaceView
 from mandate_tracker.web.backend import (
     CalendarEntry,
     ChangeEntry,
@@ -31,9 +34,13 @@ from mandate_tracker.web.backend import (
     ObligationFilter,
     ObligationView,
     Observation,
+    ReportDraft,
+    ReportQuery,
+    ReportSummary,
     StatusCount,
 )
 from mandate_tracker.web.reader import document_title
+from mandate_tracker.web.reports import output_format, quarter_of, report_kind, report_summaries
 from mandate_tracker.web.security import Principal, Role
 
 STATUSES = ("not started", "in progress", "done", "blocked")
@@ -48,6 +55,8 @@ class MemoryBackend:
         self.obligation_rows: dict[str, ObligationView] = {}
         self.indicator_rows: dict[str, IndicatorView] = {}
         self.changes: list[ChangeEntry] = []
+        # narrative revisions per (symbol, kind, report number, section label), oldest first
+        self.narratives: dict[tuple[str, str, int, str], list[NarrativeRevision]] = {}
         self.parse_upload = None  # set to a callable(text, name) -> Document to accept uploads
 
     def revision(self) -> str:
@@ -232,3 +241,59 @@ class MemoryBackend:
 
     def _log(self, actor: str, action: str, subject: str, detail: str) -> None:
         self.changes.append(ChangeEntry(dt.datetime.now(), actor, action, subject, detail))
+
+    # reports: the library's drafts over the documents alone (nothing tracked) and narratives
+    def reports(self) -> list[ReportSummary]:
+        return [s for symbol, doc in self.docs.items() for s in report_summaries(symbol, doc, None)]
+
+    def _doc_for(self, query: ReportQuery) -> tuple[str, Document]:
+        if query.document is None:
+            if not self.docs:
+                raise InputError("the workspace holds no resolution yet")
+            return next(reversed(self.docs.items()))
+        return query.document, self.document(query.document)
+
+    def report(self, query: ReportQuery, today: dt.date) -> ReportDraft:
+        symbol, doc = self._doc_for(query)
+        kind = report_kind(query.kind)
+        narratives = {
+            (k, n, label): tuple(revisions)
+            for (s, k, n, label), revisions in self.narratives.items()
+            if s == symbol
+        }
+        view = WorkspaceView(document_symbol=symbol, narratives=narratives)
+        drafted = prepare_report(
+            doc, kind, view, period=query.period, as_of=query.as_of, today=today
+        )
+        versions = {
+            label: len(revisions)
+            for (s, k, n, label), revisions in self.narratives.items()
+            if (s, k, n) == (symbol, kind, drafted.number)
+        }
+        return ReportDraft(drafted, quarter_of(drafted.due), versions)
+
+    def report_file(self, query: ReportQuery, fmt: str, today: dt.date) -> bytes:
+        return render_report(self.report(query, today).report, output_format(fmt))
+
+    def set_narrative(
+        self,
+        query: ReportQuery,
+        section: str,
+        text: str,
+        *,
+        expected_version: int | None,
+        actor: str,
+        today: dt.date,
+    ) -> ReportDraft:
+        symbol, doc = self._doc_for(query)
+        kind = report_kind(query.kind)
+        definition = report_definition(doc, kind)
+        if section not in [s.label for s in definition.sections]:
+            raise InputError(f"the {kind} report of {symbol} has no section {section!r}")
+        chosen = select_period(definition, mandate_of(doc), period=query.period, today=today)
+        revisions = self.narratives.setdefault((symbol, kind, chosen.number, section), [])
+        if expected_version is not None and expected_version != len(revisions):
+            raise ConflictError(f"the narrative is at version {len(revisions)}")
+        revisions.append(NarrativeRevision(dt.datetime.now(dt.UTC), actor, text.strip()))
+        self._log(actor, "update", f"narrative {symbol}#{kind}#{chosen.number}#{section}", text)
+        return self.report(query, today)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
-from mandate_tracker.web import routes_auth, routes_reader, routes_tracking
+from mandate_tracker.web import routes_auth, routes_reader, routes_reports, routes_tracking
 from mandate_tracker.web.backend import WebBackend
 from mandate_tracker.web.failures import install_error_handlers
 from mandate_tracker.web.pages import STATIC_DIR, Viewer
@@ -65,6 +65,7 @@ def create_app(
     app.include_router(routes_auth.router)
     app.include_router(routes_tracking.router)
     app.include_router(routes_reader.router)
+    app.include_router(routes_reports.router)
     _add_docs(app)
     return app
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from mandate_tracker.model import Document
+from mandate_tracker.report.model import Report
 from mandate_tracker.web.security import Principal, Role
 
 
@@ -115,6 +116,50 @@ class Dashboard:
     documents: tuple[DocumentSummary, ...] = field(default=())
 
 
+@dataclass(frozen=True)
+class ReportDue:
+    """One report of a kind: its number, the period it covers and its due date."""
+
+    number: int
+    start: dt.date
+    end: dt.date
+    due: dt.date
+    period: str  # the quarter it falls due in ("2020Q4"): what ``?period=`` takes
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """A report a resolution's text asks for, with its sections and reporting calendar."""
+
+    document: str
+    kind: str  # "quarterly" | "letter" | "roadmap"
+    paragraph: str  # the reporting paragraph, "62"
+    quote: str
+    sections: tuple[str, ...]  # "(i) Progress in the implementation of the Agreement", ...
+    dues: tuple[ReportDue, ...] = ()
+    problem: str = ""  # why no calendar could be counted (e.g. the document has no date)
+
+
+@dataclass(frozen=True)
+class ReportDraft:
+    """One report as the library builds it, with what the page needs to edit its narratives."""
+
+    report: Report
+    period: str  # the quarter naming it, for links and forms
+    # the current version of each section's narrative (label -> version; 0 when none yet)
+    narrative_versions: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReportQuery:
+    """Which report: of which document (default: the latest), kind, and period or day."""
+
+    kind: str
+    document: str | None = None
+    period: str | None = None  # "2020Q4" or "2021H1"
+    as_of: dt.date | None = None  # rebuilt as the data stood at the end of that day
+
+
 class WebBackend(Protocol):
     """The library calls the web edge makes. Every method raises MandateError subclasses."""
 
@@ -160,3 +205,18 @@ class WebBackend(Protocol):
     def calendar_ics(self) -> bytes: ...
     def audit_log(self, limit: int) -> list[ChangeEntry]: ...
     def dashboard(self, today: dt.date) -> Dashboard: ...
+
+    # reports (report/): what the text asks for, drafts, files, narratives
+    def reports(self) -> list[ReportSummary]: ...
+    def report(self, query: ReportQuery, today: dt.date) -> ReportDraft: ...
+    def report_file(self, query: ReportQuery, fmt: str, today: dt.date) -> bytes: ...
+    def set_narrative(
+        self,
+        query: ReportQuery,
+        section: str,
+        text: str,
+        *,
+        expected_version: int | None,
+        actor: str,
+        today: dt.date,
+    ) -> ReportDraft: ...

@@ -156,13 +156,20 @@ class SecurityHeadersMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
+                # A response that sets its own policy or framing rule keeps it (the report
+                # shown in the report page's frame); every other response gets the defaults.
+                own = {name.lower() for name, _ in headers}
                 headers += [
-                    (b"content-security-policy", policy.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"x-frame-options", b"DENY"),
-                    (b"referrer-policy", b"same-origin"),
-                    (b"cross-origin-opener-policy", b"same-origin"),
-                    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+                    (name, value)
+                    for name, value in [
+                        (b"content-security-policy", policy.encode()),
+                        (b"x-content-type-options", b"nosniff"),
+                        (b"x-frame-options", b"DENY"),
+                        (b"referrer-policy", b"same-origin"),
+                        (b"cross-origin-opener-policy", b"same-origin"),
+                        (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+                    ]
+                    if name not in own
                 ]
                 message["headers"] = headers
             await send(message)

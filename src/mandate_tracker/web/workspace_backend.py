@@ -38,10 +38,14 @@ from mandate_tracker.web.backend import (
     ObligationFilter,
     ObligationView,
     Observation,
+    ReportDraft,
+    ReportQuery,
+    ReportSummary,
     StatusCount,
     TargetPoint,
 )
 from mandate_tracker.web.reader import document_title
+from mandate_tracker.web.reports import output_format, quarter_of, report_kind, report_summaries
 from mandate_tracker.web.security import Principal, Role
 
 ALLOWED_UPLOADS = (".pdf", ".txt", ".text")
@@ -440,6 +444,108 @@ class WorkspaceBackend:
             ),
             recent_changes=tuple(self.audit_log(10)),
         )
+
+    # --- reports ------------------------------------------------------------------------------
+
+    def reports(self) -> list[ReportSummary]:
+        def load() -> list[ReportSummary]:
+            with self.workspace.session() as session:
+                rows = session.scalars(
+                    select(DocumentRow).order_by(DocumentRow.date, DocumentRow.id)
+                )
+                return [
+                    summary
+                    for row in rows
+                    for summary in report_summaries(
+                        row.symbol, self._document_of(row), row.mandate_end
+                    )
+                ]
+
+        return self._cached(("reports",), load)
+
+    def report(self, query: ReportQuery, today: dt.date) -> ReportDraft:
+        return self._cached(("report", query, today), lambda: self._report(query, today))
+
+    def _report(self, query: ReportQuery, today: dt.date) -> ReportDraft:
+        from mandate_tracker.report import prepare_report
+        from mandate_tracker.report.from_store import StoreWorkspace, find_document
+        from mandate_tracker.report.narratives import NarrativeRow
+
+        kind = report_kind(query.kind)
+        with self.workspace.session() as session:
+            row = find_document(session, query.document)
+            drafted = prepare_report(
+                self._document_of(row),
+                kind,
+                StoreWorkspace(session, row),
+                period=query.period,
+                as_of=query.as_of,
+                today=today,
+                mandate_ends=row.mandate_end,
+            )
+            versions = session.execute(
+                select(NarrativeRow.section, NarrativeRow.version).where(
+                    NarrativeRow.document_id == row.id,
+                    NarrativeRow.report_kind == kind,
+                    NarrativeRow.report_number == drafted.number,
+                )
+            ).all()
+        return ReportDraft(drafted, quarter_of(drafted.due), {s: v for s, v in versions})
+
+    def report_file(self, query: ReportQuery, fmt: str, today: dt.date) -> bytes:
+        from mandate_tracker.report import render_report
+
+        chosen = output_format(fmt)
+        draft = self.report(query, today)
+        if query.as_of is not None:  # a file per day of the mandate: too many to keep
+            return render_report(draft.report, chosen)
+        return self._cached(
+            ("report-file", query, chosen, today), lambda: render_report(draft.report, chosen)
+        )
+
+    def set_narrative(
+        self,
+        query: ReportQuery,
+        section: str,
+        text: str,
+        *,
+        expected_version: int | None,
+        actor: str,
+        today: dt.date,
+    ) -> ReportDraft:
+        from mandate_tracker.report.definitions import report_definition
+        from mandate_tracker.report.from_store import find_document
+        from mandate_tracker.report.narratives import set_narrative
+        from mandate_tracker.report.periods import mandate_of, select_period
+
+        kind = report_kind(query.kind)
+        if query.as_of is not None:
+            raise InputError(
+                "a report rebuilt as of a day shows its narratives as they stood then; edit the "
+                "narrative of the report chosen by its period",
+                where="as_of",
+            )
+        with self.workspace.session() as session:
+            row = find_document(session, query.document)
+            doc = self._document_of(row)
+            chosen = select_period(
+                report_definition(doc, kind),
+                mandate_of(doc, row.mandate_end),
+                period=query.period,
+                today=today,
+            )
+            set_narrative(
+                session,
+                row,
+                kind,
+                chosen.number,
+                section,
+                text,
+                actor=actor,
+                expect_version=expected_version,
+            )
+        self._changed()
+        return self.report(query, today)
 
 
 def _evidence_and_note(evidence: str, note: str) -> tuple[obligations.EvidenceInput | None, str]:
