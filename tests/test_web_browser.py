@@ -257,7 +257,7 @@ def test_the_reports_page_shows_a_report_and_downloads_its_pdf(
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     log_in(page, server, "editor")
-    page.get_by_role("link", name="Reports").click()
+    page.get_by_role("link", name="Reports", exact=True).click()
     expect(page.get_by_role("heading", name="S/2020/600: quarterly report")).to_be_visible()
     quarterly = page.locator("section.report-summary", has_text="quarterly report")
     expect(quarterly.locator("table.report-dues tbody tr")).to_have_count(4)
