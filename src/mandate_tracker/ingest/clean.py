@@ -244,21 +244,45 @@ def repair_split_words(text: str) -> str:
 
 
 class _DocumentEvidence:
-    """Which words and word pairs the document uses, counted only when asked."""
+    """Which words and word pairs the document uses, looked up only when asked (most texts
+    never ask, and those that do ask about a word or two)."""
 
     def __init__(self, text: str) -> None:
-        self.lower = text.lower()
-        self._words: set[str] | None = None
+        self.text = text
+        self._lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     def uses_word(self, word: str) -> bool:
-        if self._words is None:
-            self._words = set(TOKEN.findall(self.lower))
-        return word.lower() in self._words
+        """Whether ``word`` occurs as a whole token (a run of ASCII letters, as ``TOKEN``
+        reads them): a substring search checked at its edges, not a tokenisation of the text."""
+        return _has_token(self.lower, word.lower())
 
     def pair_count(self, first: str, second: str) -> int:
         """How often "first second" occurs (as a substring: an over-count only makes the
         rule that needs a pair to be rare more cautious)."""
         return self.lower.count(f"{first} {second}".lower())
+
+
+def _has_token(text: str, word: str) -> bool:
+    """Whether ``word`` (ASCII letters) is one of ``TOKEN.findall(text)``."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not _is_ascii_letter(text[start - 1 : start]) and not _is_ascii_letter(
+            text[end : end + 1]
+        ):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _is_ascii_letter(character: str) -> bool:
+    return character.isascii() and character.isalpha()
 
 
 def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool]:
@@ -316,6 +340,17 @@ def _adjacent(parts: list[str], index: int) -> bool:
 
 
 def _should_join(first: str, second: str, evidence: _DocumentEvidence) -> bool:
+    verdict = _join_verdict(first, second)
+    if verdict is not None:
+        return verdict
+    return evidence.uses_word(first + second) and evidence.pair_count(first, second) <= 1
+
+
+@cache
+def _join_verdict(first: str, second: str) -> bool | None:
+    """Whether "first second" is one word cut in two, judged by the words alone; None when
+    only the document's own use of the joined word can tell. Cached: the same pairs recur
+    ("Malian authorities", "MINUSMA s") in a text and across texts."""
     if _is_strong_word(first) and _is_strong_word(second):
         return False
     lower = (first + second).lower()
@@ -323,9 +358,4 @@ def _should_join(first: str, second: str, evidence: _DocumentEvidence) -> bool:
         return True
     short = min(first, second, key=len)
     short_piece = 2 <= len(short) <= 3 and not _is_strong_word(short)
-    return (
-        short_piece
-        and zipf(lower) >= 2.5
-        and evidence.uses_word(lower)
-        and evidence.pair_count(first, second) <= 1
-    )
+    return None if short_piece and zipf(lower) >= 2.5 else False
