@@ -52,6 +52,8 @@ def resolution_years(texts: Iterable[str]) -> dict[str, str]:
     """Number -> year of every "resolution N (YYYY)" the document prints, for bare citations."""
     years: dict[str, str] = {}
     for text in texts:
+        if "esolution" not in text:
+            continue  # most provisions cite none: skip the pattern's scan
         for keyword in _RESOLUTION_KEYWORD.finditer(text):
             for number, year, _span in _resolution_list(text, keyword.end()):
                 if year:
@@ -72,6 +74,8 @@ def references(text: str, years: dict[str, str] | None = None) -> list[Reference
 def paragraph_references(text: str) -> list[ParagraphReference]:
     """References to paragraphs of this document; external pinpoints are left out."""
     found: list[ParagraphReference] = []
+    if "paragraph" not in text.lower():
+        return found  # most provisions: a substring test instead of a case-blind scan
     for match in _PARAGRAPH_LIST.finditer(text):
         if _EXTERNAL_AFTER.match(text[match.end() :]):
             continue
