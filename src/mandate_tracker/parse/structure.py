@@ -51,7 +51,7 @@ ADOPTION = re.compile(r"Adopted\b")
 FOOTNOTE = re.compile(r"\d{1,3}\s+(?:Ibid|See|Official Records|S/|A/|Resolution)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     number: int  # 1-based line number in the cleaned text
     indent: int
