@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count
 from urllib.parse import unquote
 
 FURNITURE_PATTERNS = (
@@ -291,8 +292,11 @@ def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool]:
     # parts alternate: separator, word, separator, word, ..., separator
     parts = TOKEN_SPLIT.split(text)
     words = parts[1::2]
-    pieces = {word for word in set(words) if _is_candidate(word)}
-    candidates = [i for i, word in enumerate(words) if word in pieces]
+    # filter/compress with C-level callables: no Python frame per word of the document
+    pieces = set(filter(_is_candidate, set(words)))
+    if not pieces:
+        return text, False
+    candidates = list(compress(count(), map(pieces.__contains__, words)))
     pairs = sorted(_pairs_with(candidates, words))
     joined_until = -1
     may_chain = False
