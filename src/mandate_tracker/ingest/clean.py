@@ -95,10 +95,26 @@ def clean(raw: str) -> CleanText:
     links: list[str] = []
     removed: list[int] = []
     lines = _without_furniture(repair_spacing(text).split("\n"), links, removed)
-    text = repair_split_words(_collapse_blank_lines(lines))
-    text = _collapse_blank_lines(_without_furniture(text.split("\n"), links, []))
+    collapsed = _collapse_blank_lines(lines)
+    text = repair_split_words(collapsed)
+    if _may_have_made_furniture(collapsed, text):
+        text = _collapse_blank_lines(_without_furniture(text.split("\n"), links, []))
     return CleanText(
         text=text, link_targets=tuple(dict.fromkeys(links)), removed_lines=tuple(removed)
+    )
+
+
+def _may_have_made_furniture(before: str, after: str) -> bool:
+    """Whether mending split words may have turned a line into furniture. Joins never cross a
+    line, and every line before them passed as body text, so only a changed line can be
+    furniture now; when none is, a second furniture pass would change nothing."""
+    if after == before:
+        return False
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    if len(old_lines) != len(new_lines):
+        return True  # not expected, but then look at every line again
+    return any(
+        new != old and _furniture(new)[0] for old, new in zip(old_lines, new_lines, strict=True)
     )
 
 
