@@ -139,7 +139,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def _printed_dates(text: str) -> list[tuple[int, int]]:
     """Spans of "30 June 2021" and "April 2021" in ``text``."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not any(month in text for month in MONTHS):
+        return spans  # the pattern is case-sensitive: no month name printed, no date
     for match in _MONTH_YEAR.finditer(text):
         day = _DAY_BEFORE.search(text, max(0, match.start() - 4), match.start())
         spans.append((day.start() if day else match.start(), match.end()))
@@ -181,11 +183,14 @@ def _relative(text: str, context: DateContext) -> list[Deadline]:
     if context.document_date is None:
         return []
     found: list[Deadline] = []
-    for match in _FIRST_REPORT.finditer(text):
+    # Words each case-blind pattern needs, tested first; free of "i" and "s" (see
+    # _ADVERBIAL_WORDS), so the test never skips a match.
+    lower = text.lower()
+    for match in _FIRST_REPORT.finditer(text) if "report" in lower else ():
         months = PERIOD_MONTHS[match.group("period").lower()]
         due = PartialDate.of(add_months(context.document_date, months))
         found.append(Deadline(due, match.group(0), match.span(), "first-periodic-report"))
-    for match in _WITHIN.finditer(text):
+    for match in _WITHIN.finditer(text) if "adopt" in lower else ():
         due = PartialDate.of(_after(context.document_date, match.group("n"), match.group("unit")))
         found.append(Deadline(due, match.group(0), match.span(), resolved_from="adoption"))
     return found
