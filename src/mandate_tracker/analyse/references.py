@@ -104,6 +104,8 @@ def _resolution_list(text: str, position: int) -> list[tuple[str, str | None, tu
 
 def _resolutions(text: str, years: dict[str, str]) -> list[Reference]:
     found: list[Reference] = []
+    if "esolution" not in text:
+        return found  # "[Rr]esolutions?" is not there: skip the keyword scan
     for keyword in _RESOLUTION_KEYWORD.finditer(text):
         for index, (number, year, (start, end)) in enumerate(_resolution_list(text, keyword.end())):
             year = year or years.get(number)
@@ -114,6 +116,8 @@ def _resolutions(text: str, years: dict[str, str]) -> list[Reference]:
 
 
 def _general_assembly(text: str) -> list[Reference]:
+    if "General Assembly" not in text:
+        return []  # the case-sensitive pattern needs these words: skip its scan
     return [
         Reference(f"A/RES/{m.group('session')}/{m.group('number')}", m.group(0), m.span())
         for m in _GA_RESOLUTION.finditer(text)
@@ -121,6 +125,8 @@ def _general_assembly(text: str) -> list[Reference]:
 
 
 def _symbols(text: str) -> list[Reference]:
+    if "/" not in text:
+        return []  # every symbol has a slash: skip the pattern's scan
     return [
         Reference(re.sub(r"\s+", "", m.group(0)), m.group(0), m.span())
         for m in _SYMBOL.finditer(text)
