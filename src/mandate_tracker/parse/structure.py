@@ -137,10 +137,10 @@ def _body_lines(lines: list[str], first: int) -> Iterator[_Line]:
     previous = ""
     for index in range(first, len(lines)):
         raw = lines[index]
-        if not raw.strip():
+        text = raw.strip()
+        if not text:
             after_blank = True
             continue
-        text = raw.strip()
         yield _Line(index + 1, len(raw) - len(raw.lstrip()), text, after_blank, previous)
         after_blank = False
         previous = text
