@@ -572,10 +572,11 @@ def _roman(value: str) -> int:
 
 
 def _finish_paragraph(node: _Node) -> Paragraph:
+    texts = [join_lines(chunk) for chunk in node.chunks]  # joined once, for verb and text
     return Paragraph(
         number=node.label,
-        verb=openings().opening_phrase(join_lines(node.chunks[0]) if node.chunks else ""),
-        text=_chunks_text(node.chunks),
+        verb=openings().opening_phrase(texts[0] if texts else ""),
+        text="\n".join(text for text in texts if text),
         anchor=node.anchor,
         heading=node.heading,
         items=[_finish_item(child) for child in node.children],
