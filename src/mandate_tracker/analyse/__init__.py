@@ -71,15 +71,20 @@ def _analyse_paragraph(paragraph: Paragraph, context: _Context) -> None:
     segments = [_segment(c, c.span) for c in clauses if c.force in _ASSIGNING]
     paragraph.facts = _facts(paragraph.text, context, clauses, segments)
     governing = clauses[-1] if clauses else None
+    # Every item under the paragraph is governed by its last clause: judge that clause once.
+    assigning = governing is not None and governing.force in _ASSIGNING
+    template = _segment(governing, (0, 0)) if governing is not None and assigning else None
     for item in paragraph.items:
-        _analyse_item(item, governing, context)
+        _analyse_item(item, template, context)
 
 
-def _analyse_item(item: Item, governing: Clause | None, context: _Context) -> None:
+def _analyse_item(item: Item, governing: Segment | None, context: _Context) -> None:
+    """``governing``: the assigning clause the item is listed under, as a segment to be
+    stretched over the item's whole text; None when that clause assigns nothing."""
     own = _clauses(item.text, None) if opens_with_known_verb(item.text) else []
     segments: list[Segment] = []
-    if governing is not None and governing.force in _ASSIGNING:
-        segments.append(_segment(governing, (0, len(item.text))))
+    if governing is not None:
+        segments.append(Segment((0, len(item.text)), governing.mission, governing.reporting))
     item.facts = _facts(item.text, context, own, segments)
     for child in item.items:
         _analyse_item(child, governing, context)

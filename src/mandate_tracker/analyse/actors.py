@@ -125,11 +125,20 @@ def _object_actor(rest: str, paragraph_text: str) -> list[str]:
 
 
 def _pronoun_actor(window: str, paragraph_text: str) -> str | None:
-    word = window.strip().lower()
-    for actor in actors().actors:
-        if word in actor.pronouns and actor.name in actors_named(paragraph_text):
+    for actor in _pronoun_index().get(window.strip().lower(), ()):
+        if actor.name in actors_named(paragraph_text):
             return actor.name
     return None
+
+
+@cache
+def _pronoun_index() -> dict[str, tuple[Actor, ...]]:
+    """Pronoun -> the actors it may stand for, in registry order."""
+    index: dict[str, list[Actor]] = {}
+    for actor in actors().actors:
+        for pronoun in dict.fromkeys(actor.pronouns):
+            index.setdefault(pronoun, []).append(actor)
+    return {pronoun: tuple(found) for pronoun, found in index.items()}
 
 
 def possessive_owner(text: str, paragraph_text: str) -> str | None:

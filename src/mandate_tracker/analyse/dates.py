@@ -69,6 +69,15 @@ _ADVERBIAL = {
 }
 
 
+# A word every match of each adverbial pattern contains, to skip its scan. Exact for the
+# case-blind patterns since none holds an "i" or "s" (the letters case-blind matching lets
+# other characters, "ı" or "ſ", stand for).
+_ADVERBIAL_WORDS = {
+    "P1Y": ("annual", "year"),
+    "P6M": ("annual", "year"),
+    "P1M": ("monthly",),
+    "P3M": ("quarterly",),
+}
 # Words without which a provision has no recurrence or deadline: a cheap test to skip it.
 _RECURRENCE_HINTS = ("every", "annual", "year", "month", "quarter", "twice")
 _DEADLINE_HINTS = (*(m.lower() for m in MONTHS), "end of", "first", "within", "later than")
@@ -85,7 +94,7 @@ class DateContext:
 def mandate_end(texts: Iterable[str]) -> PartialDate | None:
     """The date to which the document extends a mandate ("extend the mandate of X until ...")."""
     for text in texts:
-        match = _MANDATE_SET.search(text)
+        match = _MANDATE_SET.search(text) if "mandate" in text else None
         if match:
             return _parse_date(match.group("date"))
     return None
@@ -103,12 +112,15 @@ def recurrences(text: str) -> list[Recurrence]:
     if not _mentions(text, _RECURRENCE_HINTS):
         return []
     found: list[Recurrence] = []
-    for match in _EVERY.finditer(text):
+    lower = text.lower()
+    for match in _EVERY.finditer(text) if "every" in lower else ():
         count = _number(match.group("n")) if match.group("n") else 1
         unit = match.group("unit").lower()[0].upper()
         interval = f"P{count * 7}D" if unit == "W" else f"P{count}{unit}"
         found.append(Recurrence(interval, match.group(0), match.span()))
     for pattern, interval in _ADVERBIAL.items():
+        if not any(word in lower for word in _ADVERBIAL_WORDS[interval]):
+            continue
         for match in re.finditer(pattern, text, re.IGNORECASE):
             found.append(Recurrence(interval, match.group(0), match.span()))
     return sorted(found, key=lambda recurrence: recurrence.span)
@@ -127,7 +139,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def _printed_dates(text: str) -> list[tuple[int, int]]:
     """Spans of "30 June 2021" and "April 2021" in ``text``."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not any(month in text for month in MONTHS):
+        return spans  # the pattern is case-sensitive: no month name printed, no date
     for match in _MONTH_YEAR.finditer(text):
         day = _DAY_BEFORE.search(text, max(0, match.start() - 4), match.start())
         spans.append((day.start() if day else match.start(), match.end()))
@@ -169,11 +183,14 @@ def _relative(text: str, context: DateContext) -> list[Deadline]:
     if context.document_date is None:
         return []
     found: list[Deadline] = []
-    for match in _FIRST_REPORT.finditer(text):
+    # Words each case-blind pattern needs, tested first; free of "i" and "s" (see
+    # _ADVERBIAL_WORDS), so the test never skips a match.
+    lower = text.lower()
+    for match in _FIRST_REPORT.finditer(text) if "report" in lower else ():
         months = PERIOD_MONTHS[match.group("period").lower()]
         due = PartialDate.of(add_months(context.document_date, months))
         found.append(Deadline(due, match.group(0), match.span(), "first-periodic-report"))
-    for match in _WITHIN.finditer(text):
+    for match in _WITHIN.finditer(text) if "adopt" in lower else ():
         due = PartialDate.of(_after(context.document_date, match.group("n"), match.group("unit")))
         found.append(Deadline(due, match.group(0), match.span(), resolved_from="adoption"))
     return found

@@ -77,13 +77,20 @@ def derive_obligations(doc: Document) -> list[Obligation]:
 
 def clause_kind(clause: Clause) -> ObligationKind | None:
     """The kind of obligation a clause creates, or None for a position or unknown verb."""
-    if clause.force not in ("decision", "request") or _PROCEDURAL.search(clause.text):
+    if clause.force not in ("decision", "request") or _procedural(clause.text):
         return None
     if clause.force == "request" and _may_report(clause.text) and _REPORTING.search(clause.text):
         return "benchmark" if _BENCHMARK.search(clause.text) else "report"
     if clause.force == "decision":
         return "decision"
     return "mission-task" if _mission_side(clause.addressees) else "request"
+
+
+def _procedural(text: str) -> bool:
+    """ "... remains seized of the matter". The substring test first spares most clauses the
+    case-blind scan: "rema" has no letter that case-blind matching lets a non-ASCII
+    character stand for (as "ı" stands for "i"), so every match contains it."""
+    return "rema" in text.lower() and _PROCEDURAL.search(text) is not None
 
 
 def _may_report(text: str) -> bool:

@@ -52,6 +52,8 @@ def resolution_years(texts: Iterable[str]) -> dict[str, str]:
     """Number -> year of every "resolution N (YYYY)" the document prints, for bare citations."""
     years: dict[str, str] = {}
     for text in texts:
+        if "esolution" not in text:
+            continue  # most provisions cite none: skip the pattern's scan
         for keyword in _RESOLUTION_KEYWORD.finditer(text):
             for number, year, _span in _resolution_list(text, keyword.end()):
                 if year:
@@ -72,6 +74,8 @@ def references(text: str, years: dict[str, str] | None = None) -> list[Reference
 def paragraph_references(text: str) -> list[ParagraphReference]:
     """References to paragraphs of this document; external pinpoints are left out."""
     found: list[ParagraphReference] = []
+    if "paragraph" not in text.lower():
+        return found  # most provisions: a substring test instead of a case-blind scan
     for match in _PARAGRAPH_LIST.finditer(text):
         if _EXTERNAL_AFTER.match(text[match.end() :]):
             continue
@@ -100,6 +104,8 @@ def _resolution_list(text: str, position: int) -> list[tuple[str, str | None, tu
 
 def _resolutions(text: str, years: dict[str, str]) -> list[Reference]:
     found: list[Reference] = []
+    if "esolution" not in text:
+        return found  # "[Rr]esolutions?" is not there: skip the keyword scan
     for keyword in _RESOLUTION_KEYWORD.finditer(text):
         for index, (number, year, (start, end)) in enumerate(_resolution_list(text, keyword.end())):
             year = year or years.get(number)
@@ -110,6 +116,8 @@ def _resolutions(text: str, years: dict[str, str]) -> list[Reference]:
 
 
 def _general_assembly(text: str) -> list[Reference]:
+    if "General Assembly" not in text:
+        return []  # the case-sensitive pattern needs these words: skip its scan
     return [
         Reference(f"A/RES/{m.group('session')}/{m.group('number')}", m.group(0), m.span())
         for m in _GA_RESOLUTION.finditer(text)
@@ -117,6 +125,8 @@ def _general_assembly(text: str) -> list[Reference]:
 
 
 def _symbols(text: str) -> list[Reference]:
+    if "/" not in text:
+        return []  # every symbol has a slash: skip the pattern's scan
     return [
         Reference(re.sub(r"\s+", "", m.group(0)), m.group(0), m.span())
         for m in _SYMBOL.finditer(text)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mandate_tracker.analyse.vocabulary import task_lexicon
 from mandate_tracker.model import Span, TaskCode
@@ -37,8 +38,9 @@ class Segment:
     reporting: bool = False  # a duty to report on it: the modality is Monitor
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
+    """A cue found in the text (a named tuple: built for every cue, so cheap to make)."""
+
     start: int
     end: int
     name: str

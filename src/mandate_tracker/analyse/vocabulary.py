@@ -93,7 +93,11 @@ class CuePattern:
 
     index: dict[str, tuple[Cue, ...]]
     anywhere: tuple[Cue, ...]
-    starts: re.Pattern[str]  # the word starts worth trying: indexed letters, or any word
+    # The word starts worth trying: any word, when some cue may start with anything; else
+    # those that open with the literal words of a cue ("protect", "human rights"), searched
+    # past the end of a span since a cue may run past it, but only starts whose index key
+    # lies inside the span count, as when the key alone decided.
+    starts: re.Pattern[str]
 
     def __hash__(self) -> int:
         return id(self)
@@ -113,8 +117,11 @@ class CuePattern:
     ) -> list[tuple[int, int, str, str]]:
         found: list[tuple[int, int, str, str]] = []
         end = 0
-        for word in self.starts.finditer(lower, begin, stop):
+        bounded = bool(self.anywhere)  # any word start: only those inside the span
+        for word in self.starts.finditer(lower, begin, stop if bounded else len(lower)):
             start = word.start()
+            if not bounded and start + _KEY > stop:
+                break
             if start < end:
                 continue
             best: tuple[int, str] | None = None
@@ -190,6 +197,7 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
 def _compile_cues(groups: dict[str, tuple[str, ...]], where: str) -> CuePattern:
     index: dict[str, list[Cue]] = {}
     anywhere: list[Cue] = []
+    openings: set[str] = set()  # what a match of each indexed cue certainly starts with
     for name, cues in groups.items():
         for cue in cues:
             if re.search(r"\\[A-Z]", cue):
@@ -199,13 +207,44 @@ def _compile_cues(groups: dict[str, tuple[str, ...]], where: str) -> CuePattern:
                 compiled = Cue(name, re.compile(rf"(?:{folded})(?!\w)"))
             except re.error as error:
                 raise ValidationError(f"{where}.{name}: bad pattern {cue!r}: {error}") from error
-            key = _literal_prefix(folded)[:_KEY]
+            prefix = _literal_prefix(folded)
+            key = prefix[:_KEY]
             if len(key) == _KEY:
                 index.setdefault(key, []).append(compiled)
+                openings.add(prefix if _one_branch(folded) else key)
             else:
                 anywhere.append(compiled)
-    starts = _WORD_START if anywhere else re.compile(rf"(?<![\w-])(?=(?:{_trie(sorted(index))}))")
+    trie = _trie(sorted(_shortest(openings)))
+    starts = _WORD_START if anywhere else re.compile(rf"(?<![\w-])(?=(?:{trie}))")
     return CuePattern({k: tuple(v) for k, v in index.items()}, tuple(anywhere), starts)
+
+
+def _one_branch(cue: str) -> bool:
+    """Whether ``cue`` has no top-level alternative ("abcd|abce"), whose matches need not
+    start with its literal prefix. Cautious: any "|" beside a character class counts."""
+    depth = 0
+    escaped = False
+    for char in cue:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and (depth == 0 or "[" in cue):
+            return False
+    return True
+
+
+def _shortest(openings: set[str]) -> set[str]:
+    """The openings that do not start with another one ("pro" covers "protect")."""
+    kept: set[str] = set()
+    for opening in sorted(openings, key=len):
+        if not any(opening.startswith(shorter) for shorter in kept):
+            kept.add(opening)
+    return kept
 
 
 def _trie(keys: list[str]) -> str:

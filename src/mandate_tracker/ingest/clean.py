@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count
 from urllib.parse import unquote
 
 FURNITURE_PATTERNS = (
@@ -95,10 +96,26 @@ def clean(raw: str) -> CleanText:
     links: list[str] = []
     removed: list[int] = []
     lines = _without_furniture(repair_spacing(text).split("\n"), links, removed)
-    text = repair_split_words(_collapse_blank_lines(lines))
-    text = _collapse_blank_lines(_without_furniture(text.split("\n"), links, []))
+    collapsed = _collapse_blank_lines(lines)
+    text = repair_split_words(collapsed)
+    if _may_have_made_furniture(collapsed, text):
+        text = _collapse_blank_lines(_without_furniture(text.split("\n"), links, []))
     return CleanText(
         text=text, link_targets=tuple(dict.fromkeys(links)), removed_lines=tuple(removed)
+    )
+
+
+def _may_have_made_furniture(before: str, after: str) -> bool:
+    """Whether mending split words may have turned a line into furniture. Joins never cross a
+    line, and every line before them passed as body text, so only a changed line can be
+    furniture now; when none is, a second furniture pass would change nothing."""
+    if after == before:
+        return False
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    if len(old_lines) != len(new_lines):
+        return True  # not expected, but then look at every line again
+    return any(
+        new != old and _furniture(new)[0] for old, new in zip(old_lines, new_lines, strict=True)
     )
 
 
@@ -245,21 +262,45 @@ def repair_split_words(text: str) -> str:
 
 
 class _DocumentEvidence:
-    """Which words and word pairs the document uses, counted only when asked."""
+    """Which words and word pairs the document uses, looked up only when asked (most texts
+    never ask, and those that do ask about a word or two)."""
 
     def __init__(self, text: str) -> None:
-        self.lower = text.lower()
-        self._words: set[str] | None = None
+        self.text = text
+        self._lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     def uses_word(self, word: str) -> bool:
-        if self._words is None:
-            self._words = set(TOKEN.findall(self.lower))
-        return word.lower() in self._words
+        """Whether ``word`` occurs as a whole token (a run of ASCII letters, as ``TOKEN``
+        reads them): a substring search checked at its edges, not a tokenisation of the text."""
+        return _has_token(self.lower, word.lower())
 
     def pair_count(self, first: str, second: str) -> int:
         """How often "first second" occurs (as a substring: an over-count only makes the
         rule that needs a pair to be rare more cautious)."""
         return self.lower.count(f"{first} {second}".lower())
+
+
+def _has_token(text: str, word: str) -> bool:
+    """Whether ``word`` (ASCII letters) is one of ``TOKEN.findall(text)``."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not _is_ascii_letter(text[start - 1 : start]) and not _is_ascii_letter(
+            text[end : end + 1]
+        ):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _is_ascii_letter(character: str) -> bool:
+    return character.isascii() and character.isalpha()
 
 
 def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool]:
@@ -268,8 +309,11 @@ def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool]:
     # parts alternate: separator, word, separator, word, ..., separator
     parts = TOKEN_SPLIT.split(text)
     words = parts[1::2]
-    pieces = {word for word in set(words) if _is_candidate(word)}
-    candidates = [i for i, word in enumerate(words) if word in pieces]
+    # filter/compress with C-level callables: no Python frame per word of the document
+    pieces = set(filter(_is_candidate, set(words)))
+    if not pieces:
+        return text, False
+    candidates = list(compress(count(), map(pieces.__contains__, words)))
     pairs = sorted(_pairs_with(candidates, words))
     joined_until = -1
     may_chain = False
@@ -317,6 +361,17 @@ def _adjacent(parts: list[str], index: int) -> bool:
 
 
 def _should_join(first: str, second: str, evidence: _DocumentEvidence) -> bool:
+    verdict = _join_verdict(first, second)
+    if verdict is not None:
+        return verdict
+    return evidence.uses_word(first + second) and evidence.pair_count(first, second) <= 1
+
+
+@cache
+def _join_verdict(first: str, second: str) -> bool | None:
+    """Whether "first second" is one word cut in two, judged by the words alone; None when
+    only the document's own use of the joined word can tell. Cached: the same pairs recur
+    ("Malian authorities", "MINUSMA s") in a text and across texts."""
     if _is_strong_word(first) and _is_strong_word(second):
         return False
     lower = (first + second).lower()
@@ -324,9 +379,4 @@ def _should_join(first: str, second: str, evidence: _DocumentEvidence) -> bool:
         return True
     short = min(first, second, key=len)
     short_piece = 2 <= len(short) <= 3 and not _is_strong_word(short)
-    return (
-        short_piece
-        and zipf(lower) >= 2.5
-        and evidence.uses_word(lower)
-        and evidence.pair_count(first, second) <= 1
-    )
+    return None if short_piece and zipf(lower) >= 2.5 else False

@@ -19,7 +19,7 @@ class Openings:
     operative_verbs: frozenset[str]
     multiword: tuple[tuple[str, ...], ...]  # longest first
 
-    @property
+    @cached_property
     def longest(self) -> int:
         return max((len(phrase) for phrase in self.multiword), default=1)
 

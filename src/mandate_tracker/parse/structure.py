@@ -51,7 +51,7 @@ ADOPTION = re.compile(r"Adopted\b")
 FOOTNOTE = re.compile(r"\d{1,3}\s+(?:Ibid|See|Official Records|S/|A/|Resolution)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     number: int  # 1-based line number in the cleaned text
     indent: int
@@ -88,7 +88,8 @@ def read_structure(cleaned: CleanText, source_name: str = "<text>") -> Document:
     opening = lines[start].strip() if COUNCIL_LINE.match(lines[start]) else ""
     info, front = read_front_matter(lines[: start if opening else start + 1])
     body = _mark_indented_stretches(list(_body_lines(lines, start + 1)))
-    numbered = any(PARAGRAPH_ONE.search(line.text) for line in body)
+    # "1" in the line first: a substring test spares most lines the pattern's scan
+    numbered = any("1" in line.text and PARAGRAPH_ONE.search(line.text) for line in body)
     reader = _Reader(layout=_detect_layout(body), numbered=numbered)
     for line in body:
         reader.feed(line)
@@ -136,10 +137,10 @@ def _body_lines(lines: list[str], first: int) -> Iterator[_Line]:
     previous = ""
     for index in range(first, len(lines)):
         raw = lines[index]
-        if not raw.strip():
+        text = raw.strip()
+        if not text:
             after_blank = True
             continue
-        text = raw.strip()
         yield _Line(index + 1, len(raw) - len(raw.lstrip()), text, after_blank, previous)
         after_blank = False
         previous = text
@@ -571,10 +572,11 @@ def _roman(value: str) -> int:
 
 
 def _finish_paragraph(node: _Node) -> Paragraph:
+    texts = [join_lines(chunk) for chunk in node.chunks]  # joined once, for verb and text
     return Paragraph(
         number=node.label,
-        verb=openings().opening_phrase(join_lines(node.chunks[0]) if node.chunks else ""),
-        text=_chunks_text(node.chunks),
+        verb=openings().opening_phrase(texts[0] if texts else ""),
+        text="\n".join(text for text in texts if text),
         anchor=node.anchor,
         heading=node.heading,
         items=[_finish_item(child) for child in node.children],
