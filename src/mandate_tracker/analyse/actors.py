@@ -141,16 +141,6 @@ def _pronoun_index() -> dict[str, tuple[Actor, ...]]:
     return {pronoun: tuple(found) for pronoun, found in index.items()}
 
 
-def possessive_owner(text: str, paragraph_text: str) -> str | None:
-    """The actor a possessive pronoun in ``text`` ("his first quarterly report") stands for."""
-    for actor in actors().actors:
-        for pronoun in actor.pronouns:
-            named = actor.name in actors_named(paragraph_text)
-            if named and re.search(rf"\b{re.escape(pronoun)}\b", text):
-                return actor.name
-    return None
-
-
 def _looks_like_actor(window: str) -> bool:
     words = window.split()
     return 0 < len(words) <= 8 and any(word[:1].isupper() for word in words)

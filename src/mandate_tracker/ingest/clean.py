@@ -35,11 +35,7 @@ SPACED_HYPHEN = re.compile(r" -(?=[A-Za-z])")  # "intra -mission"
 SPACED_APOSTROPHE = re.compile(r" '(?=s\b|\s|$)", re.MULTILINE)  # "Mali 's", "States ' "
 SPACED_OPEN_QUOTE = re.compile(r'\( "(?=\w)')  # '( "the Agreement'
 SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,;])(?=\s|$)", re.MULTILINE)  # "humanitarian , "
-TOKEN = re.compile(r"[A-Za-z]+")
 TOKEN_SPLIT = re.compile(r"([A-Za-z]+)")
-PREVIOUS_TOKEN = re.compile(
-    r"(?<![A-Za-z])[A-Za-z]+(?= $)"
-)  # the word just before a position (searched up to it)
 # Short words that are real on their own: never treated as fragments of a split word.
 COMMON_SHORT = frozenset(
     [
@@ -276,8 +272,9 @@ class _DocumentEvidence:
         return self._lower
 
     def uses_word(self, word: str) -> bool:
-        """Whether ``word`` occurs as a whole token (a run of ASCII letters, as ``TOKEN``
-        reads them): a substring search checked at its edges, not a tokenisation of the text."""
+        """Whether ``word`` occurs as a whole token (a run of ASCII letters, as
+        ``TOKEN_SPLIT`` cuts them): a substring search checked at its edges, not a
+        tokenisation of the text."""
         return _has_token(self.lower, word.lower())
 
     def pair_count(self, first: str, second: str) -> int:
@@ -287,7 +284,7 @@ class _DocumentEvidence:
 
 
 def _has_token(text: str, word: str) -> bool:
-    """Whether ``word`` (ASCII letters) is one of ``TOKEN.findall(text)``."""
+    """Whether ``word`` (ASCII letters) is one of the words ``TOKEN_SPLIT`` cuts from ``text``."""
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
