@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
@@ -61,6 +61,19 @@ def report_query(
     return ReportQuery(report_kind(kind), document or None, period, day)
 
 
+def addressed_report(
+    kind: str,
+    document: DocumentParam = None,
+    period: PeriodParam = None,
+    as_of: AsOfParam = None,
+) -> ReportQuery:
+    """The report a ``GET /reports/{kind}...`` address names (a route dependency)."""
+    return report_query(kind, document, period, as_of)
+
+
+ReportAddress = Annotated[ReportQuery, Depends(addressed_report)]
+
+
 def query_string(query: ReportQuery, draft: ReportDraft | None = None) -> str:
     """The address of the report ``query`` asks for (pinned to the draft's document and period
     once it is known, so a download matches the page it came from)."""
@@ -93,14 +106,10 @@ def reports_api(user: Viewer, backend: Backend) -> JSONResponse:
 @router.get("/reports/{kind}", include_in_schema=False)
 def report_page(
     request: Request,
-    kind: str,
     user: Viewer,
     backend: Backend,
-    document: DocumentParam = None,
-    period: PeriodParam = None,
-    as_of: AsOfParam = None,
+    query: ReportAddress,
 ) -> Response:
-    query = report_query(kind, document, period, as_of)
     draft = backend.report(query, dt.date.today())
     return _report_page(request, backend, query, draft)
 
@@ -134,15 +143,11 @@ def _report_page(
 
 @router.get("/reports/{kind}/view", include_in_schema=False)
 def report_view(
-    kind: str,
     user: Viewer,
     backend: Backend,
-    document: DocumentParam = None,
-    period: PeriodParam = None,
-    as_of: AsOfParam = None,
+    query: ReportAddress,
 ) -> Response:
     """The report's own HTML page, for the frame of the report page."""
-    query = report_query(kind, document, period, as_of)
     return Response(
         backend.report_file(query, "html", dt.date.today()),
         media_type=CONTENT_TYPES["html"],
@@ -156,16 +161,12 @@ def report_view(
 
 @router.get("/reports/{kind}/download/{fmt}", tags=["reports"])
 def report_download(
-    kind: str,
     fmt: str,
     user: Viewer,
     backend: Backend,
-    document: DocumentParam = None,
-    period: PeriodParam = None,
-    as_of: AsOfParam = None,
+    query: ReportAddress,
 ) -> Response:
     """The report as a file: `html`, `pdf` or `docx` (for the period, or rebuilt as of a day)."""
-    query = report_query(kind, document, period, as_of)
     chosen = output_format(fmt)
     today = dt.date.today()
     data = backend.report_file(query, chosen, today)
@@ -182,16 +183,12 @@ def report_download(
 
 @router.get("/api/reports/{kind}", tags=["reports"])
 def report_api(
-    kind: str,
     user: Viewer,
     backend: Backend,
-    document: DocumentParam = None,
-    period: PeriodParam = None,
-    as_of: AsOfParam = None,
+    query: ReportAddress,
 ) -> JSONResponse:
     """The report model: period, sections with their obligations, targets, benchmarks, charts
     (Vega-Lite), changes and narrative (with its version, for `PUT .../narrative`)."""
-    query = report_query(kind, document, period, as_of)
     return JSONResponse(report_json(backend.report(query, dt.date.today()), plain))
 
 
