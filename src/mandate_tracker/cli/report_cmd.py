@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,11 +12,10 @@ import typer
 
 from mandate_tracker.cli import app, err_console
 from mandate_tracker.cli.output import write_atomically
-from mandate_tracker.errors import InputError, ValidationError
+from mandate_tracker.cli.workspace_cmd import DbOption, parse_day, workspace_session
+from mandate_tracker.errors import InputError
 
 if TYPE_CHECKING:  # the store is imported only when a command uses it
-    from sqlalchemy.orm import Session
-
     from mandate_tracker.report import OutputFormat
 
 FORMATS: dict[str, OutputFormat] = {"html": "html", "pdf": "pdf", "docx": "docx"}
@@ -37,24 +34,9 @@ class OutputFormatChoice(StrEnum):
 
 
 def parse_as_of(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise ValidationError(
-            f"{text!r} is not a date (YYYY-MM-DD) that exists", where="--as-of"
-        ) from error
+    return None if text is None else parse_day(text, "--as-of")
 
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        metavar="URL",
-        help="Workspace database URL (default: $MANDATE_DATABASE_URL, else your SQLite file).",
-    ),
-]
 SymbolOption = Annotated[
     str | None,
     typer.Option(
@@ -63,18 +45,6 @@ SymbolOption = Annotated[
         help="The resolution in the workspace (default: the latest imported).",
     ),
 ]
-
-
-@contextmanager
-def workspace_session(db: str | None) -> Iterator[Session]:
-    from mandate_tracker.store import open_workspace, resolve_database_url
-
-    workspace = open_workspace(resolve_database_url(db))
-    try:
-        with workspace.session() as session:
-            yield session
-    finally:
-        workspace.close()
 
 
 @app.command()
