@@ -14,6 +14,7 @@ from rich.tree import Tree
 
 from mandate_tracker.cli import app, err_console
 from mandate_tracker.cli.output import write_atomically
+from mandate_tracker.cli.workspace_cmd import DbOption
 from mandate_tracker.model import Document, Item
 
 
@@ -143,10 +144,7 @@ def _write(text: str, output: Path | None) -> None:
 def demo(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
-    db: Annotated[
-        str | None,
-        typer.Option("--db", metavar="URL", help="Database URL (default: the SQLite workspace)."),
-    ] = None,
+    db: DbOption = None,
 ) -> None:
     """The main job on the built-in example, S/2020/600: set up the workspace, import the
     resolution if it is empty, and serve the web app (prints the URL and a demo login)."""

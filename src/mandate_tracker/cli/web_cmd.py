@@ -7,21 +7,14 @@ from typing import Annotated
 import typer
 
 from mandate_tracker.cli import app
+from mandate_tracker.cli.workspace_cmd import DbOption
 
 
 @app.command("serve")
 def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            metavar="URL",
-            help="Database URL (default: $MANDATE_DATABASE_URL, else the SQLite file in your "
-            "data dir).",
-        ),
-    ] = None,
+    db: DbOption = None,
     workers: Annotated[
         int, typer.Option(help="Server processes (they share MANDATE_SECRET_KEY).", min=1)
     ] = 1,
