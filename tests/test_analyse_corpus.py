@@ -11,9 +11,7 @@ the reader to change what it counts as a paragraph without letting a vocabulary 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,27 +21,17 @@ from mandate_tracker.analyse.akn import document_to_akn
 from mandate_tracker.errors import MandateError
 from mandate_tracker.model import Document
 from mandate_tracker.parse import parse_text
+from tests.corpus import corpus_texts
 
 pytestmark = pytest.mark.corpus
 
 MAX_SHARE_WITHOUT_KNOWN_VERB = 0.05
 
 
-def _texts(shared_data: Path) -> Iterator[tuple[str, str]]:
-    root = shared_data / "unsc-resolutions"
-    for path in sorted((root / "cr-unsc-gold").glob("*.txt")):
-        yield path.name, path.read_text(encoding="utf-8")
-    drafts = root / "unbench-drafts" / "data"
-    for path in sorted(drafts.glob("task*/*/*.json")):
-        yield path.name, json.loads(path.read_text(encoding="utf-8"))["Content"]
-    for index, text in enumerate(json.loads((drafts / "task3.json").read_text("utf-8"))["drafts"]):
-        yield f"task3.json[{index}]", text
-
-
 @pytest.fixture(scope="module")
 def analysed(shared_data: Path) -> list[Document]:
     documents = []
-    for name, text in _texts(shared_data):
+    for name, text in corpus_texts(shared_data):
         try:
             document = parse_text(text, name)
         except MandateError:
