@@ -52,6 +52,16 @@ FOOTNOTE = re.compile(r"\d{1,3}\s+(?:Ibid|See|Official Records|S/|A/|Resolution)
 
 
 @dataclass(slots=True)
+class _PrintedNumber:
+    """A number printed at a line's start, as far as it can be read without the reader's state."""
+
+    match: re.Match[str]
+    value: int
+    bare: bool  # printed without its full stop: "11     Condemns"
+    opens_with_verb: bool  # an operative verb follows the number
+
+
+@dataclass(slots=True)
 class _Line:
     number: int  # 1-based line number in the cleaned text
     indent: int
@@ -59,6 +69,13 @@ class _Line:
     after_blank: bool
     previous: str  # text of the previous non-blank line
     indented_nearby: bool = True  # whether this stretch of text marks blocks by indentation
+    # the number at the line's start, read once per line (False: not read yet)
+    printed: _PrintedNumber | Literal[False] | None = False
+
+    def printed_number(self) -> _PrintedNumber | None:
+        if self.printed is False:
+            self.printed = _read_printed_number(self.text)
+        return self.printed
 
 
 @dataclass
@@ -181,12 +198,19 @@ class _Reader:
         self.unclassified: list[Unclassified] = []
         self.after_end = False
         self.maybe_headings: list[_Line] = []  # heading-like lines awaiting the next line
+        self.next_number = 1  # the number the next operative paragraph should carry
+        self.run_in_marks = ("1.", "2.")  # that number and the next as printed: "12.", "13."
 
     # --- entry points ---------------------------------------------------------------
 
     def feed(self, line: _Line) -> None:
-        for piece in self._split_run_in_paragraph(line):
-            self._feed_one(piece)
+        # Most lines hold neither the expected number nor the one after it: nothing to split.
+        text = line.text
+        if self.run_in_marks[0] in text or self.run_in_marks[1] in text:
+            for piece in self._split_run_in_paragraph(line):
+                self._feed_one(piece)
+        else:
+            self._feed_one(line)
 
     def _resolve_maybe_headings(self, line: _Line | None, starts_block: bool) -> bool:
         """Heading-like lines are headings only when a paragraph or another heading follows.
@@ -294,8 +318,8 @@ class _Reader:
         """Split "...; 40. Decides ...; 41. Urges ..." where an extraction ran paragraphs
         into one line: at each expected number in turn."""
         pieces: list[_Line] = []
-        expected = self._expected()
-        if self._paragraph_number(line.text) is not None:
+        expected = self.next_number
+        if self._paragraph_number(line) is not None:
             expected += 1  # the line opens with the expected paragraph; look for the next
         while True:
             if f"{expected}." not in line.text:
@@ -347,40 +371,29 @@ class _Reader:
 
     # --- operative part -------------------------------------------------------------
 
-    def _expected(self) -> int:
-        """The number the next operative paragraph should carry."""
-        return int(self.paragraphs[-1].label) + 1 if self.paragraphs else 1
-
-    def _paragraph_number(self, text: str) -> re.Match[str] | None:
-        if not (text[:1].isdigit() or text[:1] in "ZSlI"):
-            return None  # most lines: no number at their start
-        return self._printed_number(text)
-
-    def _printed_number(self, text: str) -> re.Match[str] | None:
-        """The expected paragraph number opening ``text``, as printed: "12." — or, where
-        extraction or OCR slipped, "12," / "12" before a verb / "Z." for 2."""
-        expected = self._expected()
-        match = PARAGRAPH_START.match(text) or BARE_NUMBER.match(text)
-        if match is None:
+    def _paragraph_number(self, line: _Line) -> re.Match[str] | None:
+        """The expected paragraph number opening the line, as printed (see
+        :func:`_read_printed_number`)."""
+        printed = line.printed_number()
+        if printed is None:
             return None
-        printed = match.group(1).translate(OCR_DIGITS)
-        if not printed.isdigit():
-            return None
-        opens_with_verb = openings().opens_operative_paragraph(text[match.end() :])
-        if match.re is BARE_NUMBER and not opens_with_verb:
-            return None
-        if int(printed) == expected:
-            return match
+        if printed.value == self.next_number:
+            return printed.match
         # A number the source itself skips ("6." then "8. Regrets"): take the printed number.
-        skipped = int(printed) == expected + 1 and opens_with_verb and self.paragraphs
-        return match if skipped and match.re is PARAGRAPH_START else None
+        skipped = (
+            printed.value == self.next_number + 1
+            and printed.opens_with_verb
+            and self.paragraphs
+            and not printed.bare
+        )
+        return printed.match if skipped else None
 
     def _is_next_paragraph(self, line: _Line, starts_block: bool) -> bool:
         if not self.numbered:
             return starts_block and _opens_unnumbered(line.text) and not self.after_end
         if self._lost_number(line):
             return True
-        if self._paragraph_number(line.text) is None:
+        if self._paragraph_number(line) is None:
             return False
         # The expected number at a line start is a paragraph whatever the layout says.
         return not self.after_end
@@ -397,9 +410,9 @@ class _Reader:
         )
 
     def _open_paragraph(self, line: _Line) -> None:
-        match = self._paragraph_number(line.text)
+        match = self._paragraph_number(line)
         number = match.group(1).translate(OCR_DIGITS) if match else None
-        number = number if number and number.isdigit() else str(self._expected())
+        number = number if number and number.isdigit() else str(self.next_number)
         node = _Node(label=number, anchor=f"para-{number}", line=line.number, kind="paragraph")
         node.printed_number = match is not None
         if match and match.group(1) != number:
@@ -416,6 +429,8 @@ class _Reader:
         elif self.paragraphs:
             node.heading = self.paragraphs[-1].heading
         self.paragraphs.append(node)
+        self.next_number = int(number) + 1
+        self.run_in_marks = (f"{self.next_number}.", f"{self.next_number + 1}.")
         self.stack = [node]
 
     def _headings_from_preamble_end(self) -> None:
@@ -503,6 +518,25 @@ class _Reader:
 
     def _keep_unclassified(self, line: _Line, reason: str) -> None:
         self.unclassified.append(Unclassified(line.text, line.number, reason))
+
+
+def _read_printed_number(text: str) -> _PrintedNumber | None:
+    """The number opening ``text`` as printed: "12." — or, where extraction or OCR slipped,
+    "12," / "12" before a verb / "Z." for 2. Whether it is the expected one is the reader's
+    call."""
+    if not (text[:1].isdigit() or text[:1] in "ZSlI"):
+        return None  # most lines: no number at their start
+    match = PARAGRAPH_START.match(text) or BARE_NUMBER.match(text)
+    if match is None:
+        return None
+    printed = match.group(1).translate(OCR_DIGITS)
+    if not printed.isdigit():
+        return None
+    bare = match.re is BARE_NUMBER
+    opens_with_verb = openings().opens_operative_paragraph(text[match.end() :])
+    if bare and not opens_with_verb:
+        return None
+    return _PrintedNumber(match, int(printed), bare, opens_with_verb)
 
 
 def _opens_with_operative_verb(text: str) -> bool:
