@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from itertools import islice
 
 import yaml
 
@@ -33,24 +34,31 @@ class Openings:
 
     def is_preamble_opener(self, text: str) -> bool:
         """Whether a line's first words read like the start of a preambular paragraph."""
-        words = WORD.findall(text[:80])
-        while words and self._is_adverb(words[0]) and len(words) > 1:
-            words = words[1:]
-        if not words or not words[0][0].isupper():
+        # Words are read lazily, one ahead of the current one: only the first few matter.
+        words = WORD.finditer(text[:80])
+        current = next(words, None)
+        following = next(words, None)
+        while current is not None and following is not None and self._is_adverb(current.group()):
+            current, following = following, next(words, None)
+        if current is None or not current.group()[0].isupper():
             return False
-        first = words[0]
+        first = current.group()
         return first in self.preamble_openers or (
             len(first) > 4 and (first.endswith("ing") or first.endswith("ed"))
         )
 
     def opening_phrase(self, text: str) -> str:
         """The opening verb phrase as printed: "Decides", "Strongly condemns", "Calls upon"."""
-        matches = list(WORD.finditer(text[:120]))
+        # Words are read lazily: ``matches`` always holds the words up to the longest phrase
+        # after ``start`` plus one (or all there are), which is all the rule below looks at.
+        scan = WORD.finditer(text[:120])
+        matches = list(islice(scan, self.longest + 1))
         if not matches:
             return ""
         start = 0
         while start < len(matches) - 1 and self._is_adverb(matches[start].group()):
             start += 1
+            matches.extend(islice(scan, 1))
         words = [m.group().lower() for m in matches[start : start + self.longest]]
         length = 1
         for phrase in self.multiword_by_first.get(words[0], ()):

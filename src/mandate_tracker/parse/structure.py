@@ -14,8 +14,8 @@ opening. Text that fits nowhere is kept as :class:`Unclassified`, never dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Literal
 
 from mandate_tracker.errors import NotAResolutionError
@@ -104,7 +104,7 @@ def read_structure(cleaned: CleanText, source_name: str = "<text>") -> Document:
     start = _council_line(lines, source_name)
     opening = lines[start].strip() if COUNCIL_LINE.match(lines[start]) else ""
     info, front = read_front_matter(lines[: start if opening else start + 1])
-    body = _mark_indented_stretches(list(_body_lines(lines, start + 1)))
+    body = _mark_indented_stretches(_body_lines(lines, start + 1))
     # "1" in the line first: a substring test spares most lines the pattern's scan
     numbered = any("1" in line.text and PARAGRAPH_ONE.search(line.text) for line in body)
     reader = _Reader(layout=_detect_layout(body), numbered=numbered)
@@ -149,28 +149,32 @@ def _council_line(lines: list[str], source_name: str) -> int:
     )
 
 
-def _body_lines(lines: list[str], first: int) -> Iterator[_Line]:
+def _body_lines(lines: list[str], first: int) -> list[_Line]:
+    """The non-blank lines from index ``first`` on, stripped, with their indentation."""
+    body = []
     after_blank = False
     previous = ""
-    for index in range(first, len(lines)):
-        raw = lines[index]
+    for number, raw in enumerate(lines[first:], start=first + 1):
         text = raw.strip()
         if not text:
             after_blank = True
             continue
-        yield _Line(index + 1, len(raw) - len(raw.lstrip()), text, after_blank, previous)
+        body.append(_Line(number, len(raw) - len(raw.lstrip()), text, after_blank, previous))
         after_blank = False
         previous = text
+    return body
 
 
 def _mark_indented_stretches(body: list[_Line], reach: int = 20) -> list[_Line]:
-    """Some texts indent block starts in one stretch and not in another: mark each line."""
-    indented = [index for index, line in enumerate(body) if line.indent > 0]
-    cursor = 0
-    for index, line in enumerate(body):
-        while cursor < len(indented) and indented[cursor] < index - reach:
-            cursor += 1
-        line.indented_nearby = cursor < len(indented) and indented[cursor] <= index + reach
+    """Some texts indent block starts in one stretch and not in another: mark each line that
+    has an indented line within ``reach`` lines of it."""
+    # Counted with running totals, C-level list work instead of a search per line:
+    # indented lines in body[i - reach : i + reach + 1] = counts[i + reach + 1] - counts[i - reach]
+    counts = list(accumulate((line.indent > 0 for line in body), initial=0))
+    lows = ([0] * reach + counts)[: len(body)]
+    highs = (counts[reach + 1 :] + [counts[-1]] * (reach + 1))[: len(body)]
+    for line, low, high in zip(body, lows, highs, strict=True):
+        line.indented_nearby = high > low
     return body
 
 
@@ -636,11 +640,12 @@ def _chunks_text(chunks: list[list[str]]) -> str:
 
 def join_lines(lines: list[str]) -> str:
     """Join a block's lines into one line, repairing hyphenation at line ends."""
+    texts = [text for line in lines if (text := line.strip())]
+    joined = " ".join(texts)
+    if "- " not in joined:
+        return joined  # no line but the last ends with a hyphen: nothing to repair
     out = ""
-    for line in lines:
-        text = line.strip()
-        if not text:
-            continue
+    for text in texts:
         if not out:
             out = text
         elif out.endswith(" -") or (out.endswith("-") and _keeps_hyphen(out, text)):
