@@ -45,6 +45,7 @@ OCR_DIGITS = str.maketrans({"Z": "2", "S": "5", "l": "1", "I": "1"})
 LABEL = re.compile(r"\(([a-z]{1,2}|[ivx]{1,6})\)\s*(?=\S)")
 DASH = re.compile(r"[–—•-]\s+(?=\S)")
 TERMINAL = ".;:,"
+ITEM_MARKS = "(–—•-"  # first characters of LABEL and DASH
 CAN_OPEN_BLOCK = frozenset("(–—•-ZSlI")  # first characters of labels, dashes, OCR'd numbers
 ROMAN = {"i": 1, "v": 5, "x": 10}
 ADOPTION = re.compile(r"Adopted\b")
@@ -268,7 +269,12 @@ class _Reader:
             return
         # A complete sentence before the line lets markers count even where layout says nothing.
         after_sentence = starts_block or (bool(line.previous) and line.previous[-1] in ".;:")
-        if headings and self.paragraphs and self._resolve_maybe_headings(line, after_sentence):
+        if (
+            headings
+            and self.paragraphs
+            and self.maybe_headings  # with none held, resolving them is a no-op
+            and self._resolve_maybe_headings(line, after_sentence)
+        ):
             return
         if self._is_next_paragraph(line, starts_block):
             self._open_paragraph(line)
@@ -449,6 +455,8 @@ class _Reader:
         self.pending_headings = found + self.pending_headings
 
     def _open_item(self, line: _Line) -> bool:
+        if line.text[0] not in ITEM_MARKS:
+            return False  # most lines: no label or dash to match
         label_match = LABEL.match(line.text)
         dash_match = None if label_match else DASH.match(line.text)
         if label_match is None and dash_match is None:
