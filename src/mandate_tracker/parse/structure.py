@@ -48,6 +48,8 @@ TERMINAL = ".;:,"
 ITEM_MARKS = "(–—•-"  # first characters of LABEL and DASH
 CAN_OPEN_BLOCK = frozenset("(–—•-ZSlI")  # first characters of labels, dashes, OCR'd numbers
 ROMAN = {"i": 1, "v": 5, "x": 10}
+ROMAN_LABEL = re.compile(r"[ivx]+")
+LETTER_LABEL = re.compile(r"[a-z]|([a-z])\1")  # "a" ... "z", then "aa", "bb"
 ADOPTION = re.compile(r"Adopted\b")
 FOOTNOTE = re.compile(r"\d{1,3}\s+(?:Ibid|See|Official Records|S/|A/|Resolution)\b")
 
@@ -211,7 +213,8 @@ class _Reader:
     def feed(self, line: _Line) -> None:
         # Most lines hold neither the expected number nor the one after it: nothing to split.
         text = line.text
-        if self.run_in_marks[0] in text or self.run_in_marks[1] in text:
+        # (the expected number at the very start opens the line's own paragraph: no split there)
+        if self.run_in_marks[1] in text or text.find(self.run_in_marks[0], 1) != -1:
             for piece in self._split_run_in_paragraph(line):
                 self._feed_one(piece)
         else:
@@ -415,8 +418,8 @@ class _Reader:
             bool(self.paragraphs)
             and not self.after_end
             and line.previous[-1:] in (";", ".")
-            and not PARAGRAPH_START.match(line.text)
             and _opens_with_operative_verb(line.text)
+            and not PARAGRAPH_START.match(line.text)
         )
 
     def _open_paragraph(self, line: _Line) -> None:
@@ -584,9 +587,9 @@ def _label_kinds(value: str) -> list[ItemKind]:
     if value == "–":
         return ["dash"]
     kinds: list[ItemKind] = []
-    if re.fullmatch(r"[ivx]+", value):
+    if ROMAN_LABEL.fullmatch(value):
         kinds.append("roman")
-    if re.fullmatch(r"[a-z]|([a-z])\1", value):
+    if LETTER_LABEL.fullmatch(value):
         kinds.append("letter")
     return kinds
 
@@ -622,7 +625,7 @@ def _finish_paragraph(node: _Node) -> Paragraph:
     return Paragraph(
         number=node.label,
         verb=openings().opening_phrase(texts[0] if texts else ""),
-        text="\n".join(text for text in texts if text),
+        text="\n".join(filter(None, texts)),
         anchor=node.anchor,
         heading=node.heading,
         items=[_finish_item(child) for child in node.children],
@@ -643,12 +646,12 @@ def _finish_item(node: _Node) -> Item:
 
 
 def _chunks_text(chunks: list[list[str]]) -> str:
-    return "\n".join(text for chunk in chunks if (text := join_lines(chunk)))
+    return "\n".join(filter(None, map(join_lines, chunks)))
 
 
 def join_lines(lines: list[str]) -> str:
     """Join a block's lines into one line, repairing hyphenation at line ends."""
-    texts = [text for line in lines if (text := line.strip())]
+    texts = list(filter(None, map(str.strip, lines)))
     joined = " ".join(texts)
     if "- " not in joined:
         return joined  # no line but the last ends with a hyphen: nothing to repair
