@@ -14,8 +14,10 @@ opening. Text that fits nowhere is kept as :class:`Unclassified`, never dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import gt, sub
 from typing import Literal
 
 from mandate_tracker.errors import NotAResolutionError
@@ -107,12 +109,11 @@ def read_structure(cleaned: CleanText, source_name: str = "<text>") -> Document:
     start = _council_line(lines, source_name)
     opening = lines[start].strip() if COUNCIL_LINE.match(lines[start]) else ""
     info, front = read_front_matter(lines[: start if opening else start + 1])
-    body = _mark_indented_stretches(_body_lines(lines, start + 1))
+    body = _body_lines(lines, start + 1)
     # "1" in the line first: a substring test spares most lines the pattern's scan
-    numbered = any("1" in line.text and PARAGRAPH_ONE.search(line.text) for line in body)
+    numbered = any("1" in text and PARAGRAPH_ONE.search(text) for text in body.texts)
     reader = _Reader(layout=_detect_layout(body), numbered=numbered)
-    for line in body:
-        reader.feed(line)
+    reader.read(body)
     preamble, paragraphs, headings, unclassified = reader.finish()
     if not paragraphs:
         raise NotAResolutionError(
@@ -152,42 +153,69 @@ def _council_line(lines: list[str], source_name: str) -> int:
     )
 
 
-def _body_lines(lines: list[str], first: int) -> list[_Line]:
+_Row = tuple[int, int, str, bool, str, bool]  # the fields of a _Line, in order
+
+
+@dataclass(slots=True)
+class _Body:
+    """The non-blank lines after "The Security Council," as columns. Built with C-level list
+    work, and made into :class:`_Line` objects only where a line may open a block: most lines
+    just continue a sentence, and a Python step per line cost more than reading them."""
+
+    numbers: list[int]
+    indents: list[int]
+    texts: list[str]
+    after_blank: list[bool]  # a blank line before it
+    indented_nearby: list[bool]
+
+    def rows(self) -> Iterator[_Row]:
+        previous = ["", *self.texts][: len(self.texts)]  # the previous non-blank line
+        return zip(
+            self.numbers,
+            self.indents,
+            self.texts,
+            self.after_blank,
+            previous,
+            self.indented_nearby,
+            strict=True,
+        )
+
+
+def _body_lines(lines: list[str], first: int) -> _Body:
     """The non-blank lines from index ``first`` on, stripped, with their indentation."""
-    body = []
-    after_blank = False
-    previous = ""
-    for number, raw in enumerate(lines[first:], start=first + 1):
-        text = raw.strip()
-        if not text:
-            after_blank = True
-            continue
-        body.append(_Line(number, len(raw) - len(raw.lstrip()), text, after_blank, previous))
-        after_blank = False
-        previous = text
-    return body
+    raws = lines[first:]
+    stripped = list(map(str.strip, raws))
+    kept = list(compress(raws, stripped))
+    numbers = list(compress(range(first + 1, len(lines) + 1), stripped))
+    indents = list(map(sub, map(len, kept), map(len, map(str.lstrip, kept))))
+    return _Body(
+        numbers=numbers,
+        indents=indents,
+        texts=list(filter(None, stripped)),
+        # more than one line since the previous non-blank one (or the council line)
+        after_blank=list(map(gt, map(sub, numbers, [first, *numbers]), repeat(1))),
+        indented_nearby=_indented_nearby(indents),
+    )
 
 
-def _mark_indented_stretches(body: list[_Line], reach: int = 20) -> list[_Line]:
-    """Some texts indent block starts in one stretch and not in another: mark each line that
-    has an indented line within ``reach`` lines of it."""
-    # Counted with running totals, C-level list work instead of a search per line:
-    # indented lines in body[i - reach : i + reach + 1] = counts[i + reach + 1] - counts[i - reach]
-    counts = list(accumulate((line.indent > 0 for line in body), initial=0))
-    lows = ([0] * reach + counts)[: len(body)]
-    highs = (counts[reach + 1 :] + [counts[-1]] * (reach + 1))[: len(body)]
-    for line, low, high in zip(body, lows, highs, strict=True):
-        line.indented_nearby = high > low
-    return body
+def _indented_nearby(indents: list[int], reach: int = 20) -> list[bool]:
+    """Some texts indent block starts in one stretch and not in another: for each line,
+    whether an indented line stands within ``reach`` lines of it."""
+    # Running totals instead of a search per line: the indented lines among
+    # lines[i - reach : i + reach + 1] number counts[i + reach + 1] - counts[i - reach].
+    counts = list(accumulate(map(bool, indents), initial=0))
+    lows = ([0] * reach + counts)[: len(indents)]
+    highs = (counts[reach + 1 :] + [counts[-1]] * (reach + 1))[: len(indents)]
+    return list(map(gt, highs, lows))
 
 
-def _detect_layout(body: list[_Line]) -> Layout:
-    if not body:
+def _detect_layout(body: _Body) -> Layout:
+    if not body.texts:
         return "lines"
-    indented = sum(1 for line in body if line.indent > 0)
-    if indented >= 3 and 0.05 < indented / len(body) < 0.8:
+    indented = sum(map(bool, body.indents))
+    if indented >= 3 and 0.05 < indented / len(body.texts) < 0.8:
         return "indent"
-    blanks = sum(1 for line in body if line.after_blank) / len(body)
+    blanks = sum(body.after_blank) / len(body.texts)
     return "blank" if blanks > 0.05 else "lines"
 
 
@@ -210,15 +238,23 @@ class _Reader:
 
     # --- entry points ---------------------------------------------------------------
 
-    def feed(self, line: _Line) -> None:
-        # Most lines hold neither the expected number nor the one after it: nothing to split.
-        text = line.text
-        # (the expected number at the very start opens the line's own paragraph: no split there)
-        if self.run_in_marks[1] in text or text.find(self.run_in_marks[0], 1) != -1:
-            for piece in self._split_run_in_paragraph(line):
-                self._feed_one(piece)
-        else:
-            self._feed_one(line)
+    def read(self, body: _Body) -> None:
+        """Read the body line by line."""
+        for row in body.rows():
+            _, indent, text, after_blank, previous, indented_nearby = row
+            starts_block = self._starts_block(indent, after_blank, previous, indented_nearby)
+            if self._may_hold_run_in_paragraph(text):
+                for piece in self._split_run_in_paragraph(_Line(*row)):
+                    self._feed_one(piece)
+            elif starts_block or not self._continues_block(text, previous):
+                self._feed_marked(_Line(*row), starts_block)
+            # else: the common case, a line that continues a sentence, taken as it is
+
+    def _may_hold_run_in_paragraph(self, text: str) -> bool:
+        """Whether the line holds the expected number, or the one after, where a paragraph
+        could run in: most lines hold neither, and the split needs no look at them. (The
+        expected number at the very start opens the line's own paragraph.)"""
+        return self.run_in_marks[1] in text or text.find(self.run_in_marks[0], 1) != -1
 
     def _resolve_maybe_headings(self, line: _Line | None, starts_block: bool) -> bool:
         """Heading-like lines are headings only when a paragraph or another heading follows.
@@ -267,9 +303,15 @@ class _Reader:
     # --- one line -------------------------------------------------------------------
 
     def _feed_one(self, line: _Line, headings: bool = True) -> None:
-        starts_block = self._starts_block(line)
-        if not starts_block and self._continues_block(line):
+        starts_block = self._starts_block(
+            line.indent, line.after_blank, line.previous, line.indented_nearby
+        )
+        if not starts_block and self._continues_block(line.text, line.previous):
             return
+        self._feed_marked(line, starts_block, headings)
+
+    def _feed_marked(self, line: _Line, starts_block: bool, headings: bool = True) -> None:
+        """A line that starts a block or follows a mark (a number, label or punctuation)."""
         # A complete sentence before the line lets markers count even where layout says nothing.
         after_sentence = starts_block or (bool(line.previous) and line.previous[-1] in ".;:")
         if (
@@ -303,29 +345,32 @@ class _Reader:
             return
         self.stack[-1].add_line(line.text)
 
-    def _continues_block(self, line: _Line) -> bool:
+    def _continues_block(self, text: str, previous: str) -> bool:
         """The common case, decided first: a line inside a sentence that opens with no marker
         continues the current block. Returns whether it was taken so."""
         if (
             self.maybe_headings
             or self.after_end
-            or line.previous[-1:] in TERMINAL
-            or line.text[:1] in CAN_OPEN_BLOCK
-            or line.text[:1].isdigit()
+            or previous[-1:] in TERMINAL
+            or text[:1] in CAN_OPEN_BLOCK
+            or text[:1].isdigit()
         ):
             return False
         if self.paragraphs:
-            self.stack[-1].add_line(line.text)
+            self.stack[-1].add_line(text)
             return True
         if self.preamble:
-            self.preamble[-1][1].append(line.text)
+            self.preamble[-1][1].append(text)
             return True
         return False
 
-    def _starts_block(self, line: _Line) -> bool:
-        if self.layout == "indent" and line.indented_nearby:
-            return line.indent > 0
-        return line.after_blank or not line.previous or line.previous[-1] in TERMINAL
+    def _starts_block(
+        self, indent: int, after_blank: bool, previous: str, indented_nearby: bool
+    ) -> bool:
+        """Whether the layout says a block starts at a line."""
+        if self.layout == "indent" and indented_nearby:
+            return indent > 0
+        return after_blank or not previous or previous[-1] in TERMINAL
 
     def _split_run_in_paragraph(self, line: _Line) -> list[_Line]:
         """Split "...; 40. Decides ...; 41. Urges ..." where an extraction ran paragraphs
