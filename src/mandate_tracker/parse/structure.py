@@ -83,7 +83,7 @@ class _Line:
         return self.printed
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     """A paragraph or item under construction."""
 
@@ -240,13 +240,17 @@ class _Reader:
 
     def read(self, body: _Body) -> None:
         """Read the body line by line."""
+        # the three tests every line goes through, looked up once for the loop
+        starts = self._starts_block
+        may_hold_run_in = self._may_hold_run_in_paragraph
+        continues_block = self._continues_block
         for row in body.rows():
             _, indent, text, after_blank, previous, indented_nearby = row
-            starts_block = self._starts_block(indent, after_blank, previous, indented_nearby)
-            if self._may_hold_run_in_paragraph(text):
+            starts_block = starts(indent, after_blank, previous, indented_nearby)
+            if may_hold_run_in(text):
                 for piece in self._split_run_in_paragraph(_Line(*row)):
                     self._feed_one(piece)
-            elif starts_block or not self._continues_block(text, previous):
+            elif starts_block or not continues_block(text, previous):
                 self._feed_marked(_Line(*row), starts_block)
             # else: the common case, a line that continues a sentence, taken as it is
 
