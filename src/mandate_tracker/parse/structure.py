@@ -701,9 +701,11 @@ def _chunks_text(chunks: list[list[str]]) -> str:
 def join_lines(lines: list[str]) -> str:
     """Join a block's lines into one line, repairing hyphenation at line ends."""
     texts = list(filter(None, map(str.strip, lines)))
-    joined = " ".join(texts)
-    if "- " not in joined:
-        return joined  # no line but the last ends with a hyphen: nothing to repair
+    if len(texts) < 2:
+        return texts[0] if texts else ""
+    joined = "\n".join(texts)
+    if "-\n" not in joined:  # no line but the last ends with a hyphen: nothing to repair
+        return joined.replace("\n", " ")
     out = ""
     for text in texts:
         if not out:
