@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate, compress, repeat
 from operator import gt, sub
 from typing import Literal
@@ -50,6 +51,7 @@ TERMINAL = ".;:,"
 ITEM_MARKS = "(–—•-"  # first characters of LABEL and DASH
 CAN_OPEN_BLOCK = frozenset("(–—•-ZSlI")  # first characters of labels, dashes, OCR'd numbers
 ROMAN = {"i": 1, "v": 5, "x": 10}
+LIST_START: dict[ItemKind, str] = {"letter": "a", "roman": "i", "dash": "–"}
 ROMAN_LABEL = re.compile(r"[ivx]+")
 LETTER_LABEL = re.compile(r"[a-z]|([a-z])\1")  # "a" ... "z", then "aa", "bb"
 ADOPTION = re.compile(r"Adopted\b")
@@ -632,19 +634,20 @@ def _looks_like_heading(text: str) -> bool:
     )
 
 
-def _label_kinds(value: str) -> list[ItemKind]:
+@cache  # labels are a small vocabulary: "a", "b", "i", "ii", ...
+def _label_kinds(value: str) -> tuple[ItemKind, ...]:
     if value == "–":
-        return ["dash"]
+        return ("dash",)
     kinds: list[ItemKind] = []
     if ROMAN_LABEL.fullmatch(value):
         kinds.append("roman")
     if LETTER_LABEL.fullmatch(value):
         kinds.append("letter")
-    return kinds
+    return tuple(kinds)
 
 
 def _is_list_start(kind: ItemKind, value: str) -> bool:
-    return {"letter": "a", "roman": "i", "dash": "–"}[kind] == value
+    return LIST_START[kind] == value
 
 
 def _is_successor(kind: str, previous_label: str, value: str) -> bool:
@@ -660,6 +663,7 @@ def _is_successor(kind: str, previous_label: str, value: str) -> bool:
     )
 
 
+@cache  # labels are a small vocabulary
 def _roman(value: str) -> int:
     total = 0
     for index, char in enumerate(value):
