@@ -242,25 +242,34 @@ class _Reader:
 
     def read(self, body: _Body) -> None:
         """Read the body line by line."""
-        # the three tests every line goes through, looked up once for the loop
-        starts = self._starts_block
-        may_hold_run_in = self._may_hold_run_in_paragraph
-        continues_block = self._continues_block
+        starts = self._starts_block  # looked up once: the loop runs for every line
         for row in body.rows():
             _, indent, text, after_blank, previous, indented_nearby = row
             starts_block = starts(indent, after_blank, previous, indented_nearby)
-            if may_hold_run_in(text):
+            marks = self.run_in_marks
+            if marks[1] in text or text.find(marks[0], 1) != -1:
+                # The line holds the expected number (other than at its start, where it opens
+                # the line's own paragraph) or the next: a paragraph may run in.
                 for piece in self._split_run_in_paragraph(_Line(*row)):
                     self._feed_one(piece)
-            elif starts_block or not continues_block(text, previous):
+            elif (
+                # The common case, decided here without a call as it is most lines: a line
+                # inside a sentence that opens with no mark continues the current block.
+                # (_feed_marked comes to the same for such a line, only slower.)
+                not starts_block
+                and not self.maybe_headings
+                and not self.after_end
+                and previous[-1:] not in TERMINAL
+                and text[0] not in CAN_OPEN_BLOCK
+                and not text[0].isdigit()
+                and (self.paragraphs or self.preamble)
+            ):
+                if self.paragraphs:
+                    self.stack[-1].add_line(text)
+                else:
+                    self.preamble[-1][1].append(text)
+            else:
                 self._feed_marked(_Line(*row), starts_block)
-            # else: the common case, a line that continues a sentence, taken as it is
-
-    def _may_hold_run_in_paragraph(self, text: str) -> bool:
-        """Whether the line holds the expected number, or the one after, where a paragraph
-        could run in: most lines hold neither, and the split needs no look at them. (The
-        expected number at the very start opens the line's own paragraph.)"""
-        return self.run_in_marks[1] in text or text.find(self.run_in_marks[0], 1) != -1
 
     def _resolve_maybe_headings(self, line: _Line | None, starts_block: bool) -> bool:
         """Heading-like lines are headings only when a paragraph or another heading follows.
@@ -309,11 +318,10 @@ class _Reader:
     # --- one line -------------------------------------------------------------------
 
     def _feed_one(self, line: _Line, headings: bool = True) -> None:
+        """A piece of a split line, or a line held back as a possible heading."""
         starts_block = self._starts_block(
             line.indent, line.after_blank, line.previous, line.indented_nearby
         )
-        if not starts_block and self._continues_block(line.text, line.previous):
-            return
         self._feed_marked(line, starts_block, headings)
 
     def _feed_marked(self, line: _Line, starts_block: bool, headings: bool = True) -> None:
@@ -350,25 +358,6 @@ class _Reader:
             self._open_plain_block(line)
             return
         self.stack[-1].add_line(line.text)
-
-    def _continues_block(self, text: str, previous: str) -> bool:
-        """The common case, decided first: a line inside a sentence that opens with no marker
-        continues the current block. Returns whether it was taken so."""
-        if (
-            self.maybe_headings
-            or self.after_end
-            or previous[-1:] in TERMINAL
-            or text[:1] in CAN_OPEN_BLOCK
-            or text[:1].isdigit()
-        ):
-            return False
-        if self.paragraphs:
-            self.stack[-1].add_line(text)
-            return True
-        if self.preamble:
-            self.preamble[-1][1].append(text)
-            return True
-        return False
 
     def _starts_block(
         self, indent: int, after_blank: bool, previous: str, indented_nearby: bool
