@@ -65,7 +65,10 @@ class _PrintedNumber:
     match: re.Match[str]
     value: int
     bare: bool  # printed without its full stop: "11     Condemns"
-    opens_with_verb: bool  # an operative verb follows the number
+
+    def opens_with_verb(self) -> bool:
+        """Whether an operative verb follows the number (asked only where it decides)."""
+        return _opens_with_operative_verb(self.match.string[self.match.end() :])
 
 
 @dataclass(slots=True)
@@ -435,9 +438,9 @@ class _Reader:
         # A number the source itself skips ("6." then "8. Regrets"): take the printed number.
         skipped = (
             printed.value == self.next_number + 1
-            and printed.opens_with_verb
-            and self.paragraphs
+            and bool(self.paragraphs)
             and not printed.bare
+            and printed.opens_with_verb()
         )
         return printed.match if skipped else None
 
@@ -587,11 +590,8 @@ def _read_printed_number(text: str) -> _PrintedNumber | None:
     printed = match.group(1).translate(OCR_DIGITS)
     if not printed.isdigit():
         return None
-    bare = match.re is BARE_NUMBER
-    opens_with_verb = openings().opens_operative_paragraph(text[match.end() :])
-    if bare and not opens_with_verb:
-        return None
-    return _PrintedNumber(match, int(printed), bare, opens_with_verb)
+    number = _PrintedNumber(match, int(printed), bare=match.re is BARE_NUMBER)
+    return None if number.bare and not number.opens_with_verb() else number
 
 
 def _opens_with_operative_verb(text: str) -> bool:
