@@ -104,6 +104,7 @@ class CuePattern:
     # ``starts`` at every position. The class lets any non-ASCII character through, so a
     # start after one is checked again. Unused when some cue may start with anything.
     after_separator: re.Pattern[str]
+    reach: int  # the length of the longest opening: how far past a start the search looks
 
     def __hash__(self) -> int:
         return id(self)
@@ -132,7 +133,8 @@ class CuePattern:
         found: list[tuple[int, int, str, str]] = []
         end = 0
         first = self.starts.match(lower, begin)  # the one start whose separator lies before
-        words = self.after_separator.finditer(lower, begin)
+        # The search stops where no opening of a start inside the span could reach.
+        words = self.after_separator.finditer(lower, begin, stop - _KEY + self.reach)
         for word in chain((first,) if first else (), words):
             start = word.end()
             if start + _KEY > stop:
@@ -258,12 +260,14 @@ def _compile_cues(groups: dict[str, tuple[str, ...]], where: str) -> CuePattern:
                 openings.add(prefix if _one_branch(folded) else key)
             else:
                 anywhere.append(compiled)
-    trie = _trie(sorted(_shortest(openings)))
+    kept = sorted(_shortest(openings))
+    trie = _trie(kept)
     return CuePattern(
         index={k: tuple(v) for k, v in index.items()},
         anywhere=tuple(anywhere),
         starts=_WORD_START if anywhere else re.compile(rf"(?<![\w-])(?=(?:{trie}))"),
         after_separator=re.compile(rf"{_SEPARATOR}(?=(?:{trie}))"),
+        reach=max(map(len, kept), default=0),
     )
 
 
