@@ -96,8 +96,8 @@ class CuePattern:
     anywhere: tuple[Cue, ...]
     # The word starts worth trying: any word, when some cue may start with anything; else
     # those that open with the literal words of a cue ("protect", "human rights"), searched
-    # past the end of a span since a cue may run past it, but only starts whose index key
-    # lies inside the span count, as when the key alone decided.
+    # past the end of a span (up to ``reach``) since a cue may run past it, but only starts
+    # whose index key lies inside the span count, as when the key alone decided.
     starts: re.Pattern[str]
     # Those openings found after the character before them: the regex engine's search loop
     # skips to a character of a plain ASCII class far faster than it tries the lookbehind of
