@@ -44,7 +44,7 @@ class Segment:
     reporting: bool = False  # a duty to report on it: the modality is Monitor
 
 
-Found = tuple[int, int, str, str]  # a cue found: start, end, name, matched words
+_Found = tuple[int, int, str, str]  # a cue found: start, end, name, matched words
 
 
 def code_tasks(text: str, segments: list[Segment]) -> list[TaskCode]:
@@ -86,12 +86,12 @@ def code_tasks(text: str, segments: list[Segment]) -> list[TaskCode]:
 
 def _task_cues(
     cues: CuePattern, text: str, lower: str, segments: list[Segment]
-) -> list[tuple[Segment, list[Found]]]:
+) -> list[tuple[Segment, list[_Found]]]:
     """The task cues in each segment: those whose start is in it and in no segment before."""
     if all(one.span[1] <= next_.span[0] for one, next_ in pairwise(segments)):
         # Segments one after another (the usual case): a segment's cues are those scanned in it.
         return [(segment, cues.scan(text, (segment.span,), lower)) for segment in segments]
-    held: list[tuple[Segment, list[Found]]] = []
+    held: list[tuple[Segment, list[_Found]]] = []
     for cue in cues.scan(text, tuple(segment.span for segment in segments), lower):
         holder = next((s for s in segments if s.span[0] <= cue[0] < s.span[1]), None)
         if holder is not None:
@@ -112,7 +112,7 @@ class _ModalityCues(NamedTuple):
     """The modality cues of the segments addressed to the mission and not about reporting."""
 
     starts: list[int]
-    cues: list[Found]
+    cues: list[_Found]
 
     def governing(
         self, start: int, end: int, segment: Segment, secure: bool
