@@ -19,13 +19,16 @@ from mandate_tracker.model import Force
 
 COUNCIL = "Security Council"
 
+# The infinitive's "to" (after whitespace, perhaps a comma before it: see _infinitive_start),
+# written to open with the literal word so that the engine only tries positions holding "to".
 _INFINITIVE = re.compile(
-    r",?\s+to\s+(?!(?:resolution|resolutions|the|its|their|his|her|a|an|this|these|those|that|"
-    r"all|any|paragraph|which|whom|whose|and|or|Mali|MINUSMA)\b)[a-z]"
+    r"to(?<=\sto)\s+(?!(?:resolution|resolutions|the|its|their|his|her|a|an|this|these|those|"
+    r"that|all|any|paragraph|which|whom|whose|and|or|Mali|MINUSMA)\b)[a-z]"
 )
 _THAT_SUBJECT_END = re.compile(r"\s(?:shall|should|will|must|may|remains?|is|are|continues?)\b")
 _DEFINED_TERM = re.compile(r"\(\s*[“\"]\s*(?:the\s+)?([^”\"]+?)\s*[”\"]\s*\)")
-_ALSO_UPON = re.compile(r"\band\s+(?:upon|on)\s+(?P<who>.{1,80}?)\s+to\s+[a-z]")
+# "\band", with the boundary checked behind the literal word so the scan can look for "and".
+_ALSO_UPON = re.compile(r"and(?<!\wand)\s+(?:upon|on)\s+(?P<who>.{1,80}?)\s+to\s+[a-z]")
 _DETERMINER = re.compile(r"^(?:the|all|any|relevant|other|its|their)\s+", re.IGNORECASE)
 _WINDOW_WORDS = 12
 _ASIDE = re.compile(
@@ -91,12 +94,19 @@ def addressees(clause_text: str, verb_end: int, force: Force, paragraph_text: st
     infinitive = _INFINITIVE.search(rest)
     if not infinitive:
         return _object_actor(rest, paragraph_text)
-    window = rest[: infinitive.start()]
+    window = rest[: _infinitive_start(rest, infinitive.start())]
     aside = _ASIDE.search(window)
     found = _resolve(window[: aside.start()] if aside else window, paragraph_text)
     for also in _ALSO_UPON.finditer(rest, infinitive.end()):
         found.extend(n for n in _resolve(also.group("who"), paragraph_text) if n not in found)
     return found
+
+
+def _infinitive_start(rest: str, to: int) -> int:
+    """Where the infinitive found at "to" (position ``to``) starts: at the whitespace before
+    it, or at a comma just before that whitespace (",? \\s+to")."""
+    start = len(rest[:to].rstrip())
+    return start - 1 if start > 0 and rest[start - 1] == "," else start
 
 
 def _resolve(window: str, paragraph_text: str, keep_unknown: bool = True) -> list[str]:
@@ -115,7 +125,7 @@ def _resolve(window: str, paragraph_text: str, keep_unknown: bool = True) -> lis
 
 def _object_actor(rest: str, paragraph_text: str) -> list[str]:
     """Without an infinitive, only an actor that is the verb's object itself is addressed."""
-    head = " ".join(rest.split()[:_OBJECT_START_WORDS])
+    head = " ".join(rest.split(None, _OBJECT_START_WORDS)[:_OBJECT_START_WORDS])
     match = _alias_pattern().search(rest, 0, len(head) + 60)
     if not match or match.start() >= len(head):
         return []
@@ -151,4 +161,4 @@ def _as_written(window: str) -> str:
 
 
 def _first_words(text: str) -> str:
-    return " ".join(text.split()[:_WINDOW_WORDS])
+    return " ".join(text.split(None, _WINDOW_WORDS)[:_WINDOW_WORDS])

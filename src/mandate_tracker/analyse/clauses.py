@@ -11,19 +11,26 @@ its third-person form ("requests", "further requests", "calls upon"). Participle
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from mandate_tracker.analyse.vocabulary import Verbs, verbs
 from mandate_tracker.model import Force
 
-_CONNECTOR = r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s+and\s+|\s+but\s+)"
+# The connectors ", " "; " ", and " " and " " but ", each written to open with a literal
+# character (the connector word itself, its whitespace checked behind it): the engine then
+# tries only the positions holding ",", ";", "a" or "b" instead of every position.
+_CONNECTOR = (
+    r"(?:,\s+(?:and\s+|but\s+|while\s+)?|;\s+(?:and\s+|but\s+|while\s+)?"
+    r"|and(?<=\sand)\s+|but(?<=\sbut)\s+)"
+)
+_CONNECTOR_WORDS = "ab"  # what a connector opens with when its whitespace comes first
 _TRAILING_WORDS = (" and", " but")
 
 
-@dataclass(frozen=True)
-class ClauseStart:
-    """Where a clause's verb phrase starts and ends in the paragraph text."""
+class ClauseStart(NamedTuple):
+    """Where a clause's verb phrase starts and ends in the paragraph text (a named tuple:
+    one is made per clause, so it is cheap to build)."""
 
     start: int
     end: int
@@ -60,7 +67,10 @@ def clause_starts(text: str, opening_verb: str | None = None) -> list[ClauseStar
         begin = len(text) - len(text.lstrip())
         end = begin + len(verb) if text[begin:].lower().startswith(verb.lower()) else begin
         starts.append(ClauseStart(begin, end, verb, _force(verb)))
-    for match in _inner_start().finditer(text, starts[0].end):
+    floor = starts[0].end
+    for match in _inner_start().finditer(text, floor):
+        if match.start() == floor and text[floor : floor + 1] in _CONNECTOR_WORDS:
+            continue  # its whitespace lies before the scan's start: not a connector here
         verb = match.group("verb")
         starts.append(ClauseStart(match.start("verb"), match.end("verb"), verb, _force(verb)))
     return starts
