@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from mandate_tracker.analyse.actors import addressees
 from mandate_tracker.analyse.clauses import clause_bounds, clause_starts, opens_with_known_verb
 from mandate_tracker.analyse.dates import DateContext, deadlines, mandate_end, recurrences
+from mandate_tracker.analyse.digits import has_digit
 from mandate_tracker.analyse.obligations import clause_kind, derive_obligations
 from mandate_tracker.analyse.references import paragraph_references, references, resolution_years
 from mandate_tracker.analyse.targets import targets
@@ -41,7 +42,8 @@ def analyse_document(doc: Document) -> Document:
         years=resolution_years(texts),
     )
     for preamble in doc.preamble:
-        preamble.facts = Facts(references=references(preamble.text, context.years))
+        cited = references(preamble.text, context.years) if has_digit(preamble.text) else []
+        preamble.facts = Facts(references=cited)
     for paragraph in doc.paragraphs:
         _analyse_paragraph(paragraph, context)
     return doc
@@ -91,6 +93,15 @@ def _analyse_item(item: Item, governing: Segment | None, context: _Context) -> N
 
 
 def _facts(text: str, context: _Context, clauses: list[Clause], segments: list[Segment]) -> Facts:
+    # Targets and references of either kind all hold a digit, as do printed dates: most
+    # provisions hold none and skip those scans (see analyse/digits.py).
+    if not has_digit(text):
+        return Facts(
+            clauses=clauses,
+            deadlines=deadlines(text, context.dates),
+            recurrences=recurrences(text),
+            tasks=code_tasks(text, segments),
+        )
     return Facts(
         clauses=clauses,
         deadlines=deadlines(text, context.dates),

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mandate_tracker.analyse.digits import has_digit
 from mandate_tracker.model import Deadline, PartialDate, Recurrence
 
 MONTHS = {name: index for index, name in enumerate(calendar.month_name) if name}
@@ -31,17 +32,22 @@ PERIOD_MONTHS = {"quarterly": 3, "six-monthly": 6, "semi-annual": 6, "annual": 1
 _MONTH = "|".join(MONTHS)
 _NUMBER = r"\d{1,3}|" + "|".join(NUMBERS)
 _DATE = re.compile(rf"(?:\b(?P<day>\d{{1,2}})\s+)?\b(?P<month>{_MONTH})\s+(?P<year>\d{{4}})\b")
-# Finding the month first lets the engine skip to the letters a month can start with.
-_MONTH_YEAR = re.compile(rf"\b(?:{_MONTH})\s+\d{{4}}\b")
+# "\bMonth \d{4}\b" with each month's word boundary checked behind it: opening with the
+# literal month names lets the engine skip to the capitals a month can start with.
+_MONTH_YEAR = re.compile(
+    "(?:" + "|".join(rf"{month}(?<!\w{month})" for month in MONTHS) + r")\s+\d{4}\b"
+)
 _DAY_BEFORE = re.compile(r"\b\d{1,2}\s+$")
 _DEADLINE_CUE = re.compile(
     r"(?:\bby|\buntil|\btill|\bbefore|\bno later than|\bnot later than|\bprior to|\bending on|"
     r"\bexpiring on|\bup to|\bon or before|\b(?:its|his|her|their|the))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_REPORT_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:report|briefing|letter|assessment)\b")
+_REPORT_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:report|briefing|letter|assessment)\b")
+# Each cue's word boundary is checked behind the word so that the scan opens with literals.
 _MANDATE_END_CUE = re.compile(
-    r"\b(?P<cue>before|by|until|till|at|prior to)\s+the\s+end\s+of\s+(?:the\s+)?"
+    r"(?P<cue>before(?<!\wbefore)|by(?<!\wby)|until(?<!\wuntil)|till(?<!\wtill)|at(?<!\wat)"
+    r"|prior(?<!\wprior) to)\s+the\s+end\s+of\s+(?:the\s+)?"
     r"(?:(?:[A-Z][A-Za-z]+)[’']s\s+)?(?:current\s+|present\s+|existing\s+)?mandate(?:\s+period)?\b"
 )
 _MANDATE_SET = re.compile(
@@ -81,6 +87,9 @@ _ADVERBIAL_WORDS = {
 # Words without which a provision has no recurrence or deadline: a cheap test to skip it.
 _RECURRENCE_HINTS = ("every", "annual", "year", "month", "quarter", "twice")
 _DEADLINE_HINTS = (*(m.lower() for m in MONTHS), "end of", "first", "within", "later than")
+# Case-blind words a first periodic report needs besides "report": its period, free of "i"
+# and "s" ("six-monthly" holds "monthly", "semi-annual" "annual"; see _ADVERBIAL_WORDS).
+_PERIOD_WORDS = ("quarterly", "annual", "monthly")
 
 
 @dataclass(frozen=True)
@@ -102,17 +111,22 @@ def mandate_end(texts: Iterable[str]) -> PartialDate | None:
 
 def deadlines(text: str, context: DateContext) -> list[Deadline]:
     """Every future date by which something is due or ends, in text order."""
-    if not _mentions(text, _DEADLINE_HINTS):
-        return []
-    found = [*_absolute(text, context), *_mandate_ends(text, context), *_relative(text, context)]
-    return sorted(found, key=lambda deadline: deadline.span)
+    printed = _absolute(text, context) if has_digit(text) else []  # a year has digits
+    ends = _mandate_ends(text, context)
+    lower = text.lower()
+    relative = _relative(text, lower, context)
+    if relative and not printed and not ends and not _mentions(lower, _DEADLINE_HINTS):
+        # A printed date or mandate end implies a hint; a relative deadline only nearly
+        # ("fırst" matches case-blind): kept as when the hints were tested first.
+        relative = []
+    return sorted([*printed, *ends, *relative], key=lambda deadline: deadline.span)
 
 
 def recurrences(text: str) -> list[Recurrence]:
-    if not _mentions(text, _RECURRENCE_HINTS):
+    lower = text.lower()
+    if not _mentions(lower, _RECURRENCE_HINTS):
         return []
     found: list[Recurrence] = []
-    lower = text.lower()
     for match in _EVERY.finditer(text) if "every" in lower else ():
         count = _number(match.group("n")) if match.group("n") else 1
         unit = match.group("unit").lower()[0].upper()
@@ -126,8 +140,7 @@ def recurrences(text: str) -> list[Recurrence]:
     return sorted(found, key=lambda recurrence: recurrence.span)
 
 
-def _mentions(text: str, words: tuple[str, ...]) -> bool:
-    lower = text.lower()
+def _mentions(lower: str, words: tuple[str, ...]) -> bool:
     return any(word in lower for word in words)
 
 
@@ -140,8 +153,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def _printed_dates(text: str) -> list[tuple[int, int]]:
     """Spans of "30 June 2021" and "April 2021" in ``text``."""
     spans: list[tuple[int, int]] = []
-    if not any(month in text for month in MONTHS):
-        return spans  # the pattern is case-sensitive: no month name printed, no date
     for match in _MONTH_YEAR.finditer(text):
         day = _DAY_BEFORE.search(text, max(0, match.start() - 4), match.start())
         spans.append((day.start() if day else match.start(), match.end()))
@@ -158,14 +169,14 @@ def _absolute(text: str, context: DateContext) -> list[Deadline]:
         if not cue:
             continue
         possessive = cue.group(0).split()[0].lower() in {"its", "his", "her", "their", "the"}
-        report = _REPORT_AFTER.match(text[match.end() :])
+        report = _REPORT_AFTER.match(text, match.end())
         if possessive and not report:
             continue
         date = _parse_date(match.group(0))
         if context.document_date and date.latest() < context.document_date:
             continue
         start = max(0, match.start() - 30) + cue.start()
-        end = match.end() + (report.end() if possessive and report else 0)
+        end = report.end() if possessive and report else match.end()
         found.append(Deadline(date, text[start:end], (start, end)))
     return found
 
@@ -179,14 +190,14 @@ def _mandate_ends(text: str, context: DateContext) -> list[Deadline]:
     ]
 
 
-def _relative(text: str, context: DateContext) -> list[Deadline]:
+def _relative(text: str, lower: str, context: DateContext) -> list[Deadline]:
     if context.document_date is None:
         return []
     found: list[Deadline] = []
     # Words each case-blind pattern needs, tested first; free of "i" and "s" (see
     # _ADVERBIAL_WORDS), so the test never skips a match.
-    lower = text.lower()
-    for match in _FIRST_REPORT.finditer(text) if "report" in lower else ():
+    first_report = "report" in lower and any(word in lower for word in _PERIOD_WORDS)
+    for match in _FIRST_REPORT.finditer(text) if first_report else ():
         months = PERIOD_MONTHS[match.group("period").lower()]
         due = PartialDate.of(add_months(context.document_date, months))
         found.append(Deadline(due, match.group(0), match.span(), "first-periodic-report"))
