@@ -50,7 +50,9 @@ _NOUN_PHRASE = (
     rf"(?P<np>(?!(?:{_NOT_COUNTED}|{_FUNCTION_WORDS})\b)[A-Za-z][\w-]*"
     rf"(?:\s+(?!{_FUNCTION_WORD})[a-z][\w-]*){{0,2}})"
 )
-_NUMBER_ALONE = re.compile(rf"(?<![\w/(.,-])(?:{_NUMBER})(?![\w/)]|,\d)")
+# A number standing alone: "(?<![\w/(.,-])(?:{_NUMBER})(?![\w/)]|,\d)", written to open with
+# its first digit (the look-behind checked past it) so that the scan skips to digits.
+_NUMBER_ALONE = re.compile(r"\d(?<![\w/(.,-]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?)(?![\w/)]|,\d)")
 _CUE_BEFORE = re.compile(rf"\b(?P<cue>{_CUE})\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(rf"\s+{_NOUN_PHRASE}")
 _CONTINUED = re.compile(rf"\s*(?:,\s*|\s+)(?:and|or)\s+(?P<value>{_NUMBER})\s+[A-Za-z]")
