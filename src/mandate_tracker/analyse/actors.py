@@ -39,18 +39,47 @@ _ASIDE = re.compile(
 _OBJECT_START_WORDS = 3
 
 
+# What besides its own two cases matches an ASCII letter case-blind in Python's engine.
+_CASE_BLIND_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
 @cache
 def _alias_pattern() -> re.Pattern[str]:
+    """Every alias, the longest first, on word boundaries; aliases written all in lower case
+    match case-blind.
+
+    The aliases are grouped by the character a match starts with, each group opening with
+    that literal character: the engine then tries one group at a character an alias can
+    start with instead of every alias at every position (a case-blind alias joins the group
+    of each character its first letter matches). Within a group the aliases keep the
+    longest-first order, so the same alias wins.
+    """
     registry = actors()
-    parts: list[tuple[str, str]] = []
-    for actor in registry.actors:
-        for alias in actor.aliases:
-            body = re.escape(alias)
-            if alias == alias.lower():
-                body = f"(?i:{body})"
-            parts.append((alias, body))
-    parts.sort(key=lambda part: -len(part[0]))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(body for _, body in parts) + r")(?![\w-])")
+    aliases = sorted(
+        (alias for actor in registry.actors for alias in actor.aliases), key=lambda a: -len(a)
+    )
+    groups: dict[str, list[str]] = {}
+    for alias in aliases:
+        blind = alias == alias.lower()
+        rest = f"(?i:{re.escape(alias[1:])})" if blind and alias[1:] else re.escape(alias[1:])
+        for first in _first_characters(alias[0], blind):
+            groups.setdefault(first, []).append(rest)
+    # The boundary before the alias is checked behind its first character, so that the scan
+    # opens with literals and skips to the characters an alias can start with.
+    branches = "|".join(
+        f"{re.escape(first)}(?<![\\w-]{re.escape(first)})(?:{'|'.join(rests)})"
+        for first, rests in groups.items()
+    )
+    return re.compile(rf"(?:{branches})(?![\w-])")
+
+
+def _first_characters(first: str, blind: bool) -> str:
+    """The characters a match of an alias starting with ``first`` can start with."""
+    if not blind:
+        return first
+    if not first.isascii():
+        raise ValueError(f"a case-blind alias must start with an ASCII character: {first!r}")
+    return "".join(dict.fromkeys(first + first.upper() + _CASE_BLIND_EXTRA.get(first, "")))
 
 
 @cache

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mandate_tracker.analyse.caseblind import CaseBlind
 from mandate_tracker.analyse.digits import has_digit
 from mandate_tracker.model import Deadline, PartialDate, Recurrence
 
@@ -54,24 +55,38 @@ _MANDATE_SET = re.compile(
     rf"\b(?:extend|extends|renew|renews)\s+(?:the\s+)?mandate\s+of\s+(?:the\s+)?[\w’' -]{{2,80}}?"
     rf"\s+(?:until|to|through|till)\s+(?P<date>(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+\d{{4}})"
 )
-_FIRST_REPORT = re.compile(
-    r"\bfirst\s+(?P<period>quarterly|six-monthly|semi-annual|annual|monthly)\s+report", re.I
+# The case-blind patterns below open each alternative with its literal word, the word
+# boundary before it ("\b", "(?<![\w-])") checked behind the word, so that they scan at
+# case-sensitive speed (see analyse/caseblind.py).
+_FIRST_REPORT = CaseBlind.compile(
+    r"first(?<!\wfirst)\s+(?P<period>quarterly|six-monthly|semi-annual|annual|monthly)\s+report"
 )
-_WITHIN = re.compile(
-    rf"\b(?:within|no later than|not later than)\s+(?P<n>{_NUMBER})\s+"
-    r"(?P<unit>days?|weeks?|months?)"
-    r"\s+(?:of|from|after|following)\s+(?:the\s+)?(?:adoption|date of adoption)",
-    re.IGNORECASE,
+_WITHIN = CaseBlind.compile(
+    r"(?:within(?<!\wwithin)|no(?<!\wno) later than|not(?<!\wnot) later than)"
+    rf"\s+(?P<n>{_NUMBER})\s+(?P<unit>days?|weeks?|months?)"
+    r"\s+(?:of|from|after|following)\s+(?:the\s+)?(?:adoption|date of adoption)"
 )
-_EVERY = re.compile(
-    rf"\bevery\s+(?:(?P<n>{_NUMBER})\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.IGNORECASE
+_EVERY = CaseBlind.compile(
+    rf"every(?<!\wevery)\s+(?:(?P<n>{_NUMBER})\s+)?(?P<unit>days?|weeks?|months?|years?)\b"
 )
 _ADVERBIAL = {
-    r"(?<![\w-])(?:annually|yearly|each year|on an annual basis|once a year)\b": "P1Y",
-    r"\b(?:semi-annually|bi-annually|biannually|twice a year|twice yearly)\b": "P6M",
-    r"(?<![\w-])monthly\b(?!\s+report)|\bon a monthly basis\b": "P1M",
-    r"(?<!first )(?<!next )(?<!his )(?<!its )(?<!her )\bquarterly\b"
-    r"|\bon a quarterly basis\b": "P3M",
+    "P1Y": CaseBlind.compile(
+        r"(?:annually(?<![\w-]annually)|yearly(?<![\w-]yearly)|each(?<![\w-]each) year"
+        r"|on(?<![\w-]on) an annual basis|once(?<![\w-]once) a year)\b"
+    ),
+    "P6M": CaseBlind.compile(
+        r"(?:semi(?<!\wsemi)-annually|bi(?<!\wbi)-annually|biannually(?<!\wbiannually)"
+        r"|twice(?<!\wtwice) a year|twice(?<!\wtwice) yearly)\b"
+    ),
+    "P1M": CaseBlind.compile(
+        r"monthly(?<![\w-]monthly)\b(?!\s+report)|on(?<!\won) a monthly basis\b"
+    ),
+    # "quarterly", but not "first/next/his/its/her quarterly" (a report, not a recurrence)
+    "P3M": CaseBlind.compile(
+        r"quarterly(?<!first quarterly)(?<!next quarterly)(?<!his quarterly)"
+        r"(?<!its quarterly)(?<!her quarterly)(?<!\wquarterly)\b"
+        r"|on(?<!\won) a quarterly basis\b"
+    ),
 }
 
 
@@ -109,11 +124,15 @@ def mandate_end(texts: Iterable[str]) -> PartialDate | None:
     return None
 
 
-def deadlines(text: str, context: DateContext) -> list[Deadline]:
-    """Every future date by which something is due or ends, in text order."""
-    printed = _absolute(text, context) if has_digit(text) else []  # a year has digits
+def deadlines(
+    text: str, context: DateContext, *, lower: str | None = None, numbered: bool | None = None
+) -> list[Deadline]:
+    """Every future date by which something is due or ends, in text order. ``lower`` is
+    ``text.lower()`` and ``numbered`` :func:`has_digit`, when the caller knows them."""
+    numbered = has_digit(text) if numbered is None else numbered
+    printed = _absolute(text, context) if numbered else []  # a year has digits
     ends = _mandate_ends(text, context)
-    lower = text.lower()
+    lower = text.lower() if lower is None else lower
     relative = _relative(text, lower, context)
     if relative and not printed and not ends and not _mentions(lower, _DEADLINE_HINTS):
         # A printed date or mandate end implies a hint; a relative deadline only nearly
@@ -122,22 +141,29 @@ def deadlines(text: str, context: DateContext) -> list[Deadline]:
     return sorted([*printed, *ends, *relative], key=lambda deadline: deadline.span)
 
 
-def recurrences(text: str) -> list[Recurrence]:
-    lower = text.lower()
+def recurrences(text: str, *, lower: str | None = None) -> list[Recurrence]:
+    """Every "every six months", "annually", "quarterly" in ``text`` (``lower`` is
+    ``text.lower()`` when the caller has it), as ISO 8601 durations, in text order."""
+    lower = text.lower() if lower is None else lower
     if not _mentions(lower, _RECURRENCE_HINTS):
         return []
     found: list[Recurrence] = []
-    for match in _EVERY.finditer(text) if "every" in lower else ():
+    for match in _EVERY.finditer(text, lower) if "every" in lower else ():
         count = _number(match.group("n")) if match.group("n") else 1
         unit = match.group("unit").lower()[0].upper()
         interval = f"P{count * 7}D" if unit == "W" else f"P{count}{unit}"
-        found.append(Recurrence(interval, match.group(0), match.span()))
-    for pattern, interval in _ADVERBIAL.items():
+        found.append(Recurrence(interval, _printed(text, match), match.span()))
+    for interval, pattern in _ADVERBIAL.items():
         if not any(word in lower for word in _ADVERBIAL_WORDS[interval]):
             continue
-        for match in re.finditer(pattern, text, re.IGNORECASE):
-            found.append(Recurrence(interval, match.group(0), match.span()))
+        for match in pattern.finditer(text, lower):
+            found.append(Recurrence(interval, _printed(text, match), match.span()))
     return sorted(found, key=lambda recurrence: recurrence.span)
+
+
+def _printed(text: str, match: re.Match[str]) -> str:
+    """The words a case-blind match covers, as printed (it may be over the lower-cased text)."""
+    return text[match.start() : match.end()]
 
 
 def _mentions(lower: str, words: tuple[str, ...]) -> bool:
@@ -197,13 +223,14 @@ def _relative(text: str, lower: str, context: DateContext) -> list[Deadline]:
     # Words each case-blind pattern needs, tested first; free of "i" and "s" (see
     # _ADVERBIAL_WORDS), so the test never skips a match.
     first_report = "report" in lower and any(word in lower for word in _PERIOD_WORDS)
-    for match in _FIRST_REPORT.finditer(text) if first_report else ():
+    for match in _FIRST_REPORT.finditer(text, lower) if first_report else ():
         months = PERIOD_MONTHS[match.group("period").lower()]
         due = PartialDate.of(add_months(context.document_date, months))
-        found.append(Deadline(due, match.group(0), match.span(), "first-periodic-report"))
-    for match in _WITHIN.finditer(text) if "adopt" in lower else ():
+        printed = _printed(text, match)
+        found.append(Deadline(due, printed, match.span(), "first-periodic-report"))
+    for match in _WITHIN.finditer(text, lower) if "adopt" in lower else ():
         due = PartialDate.of(_after(context.document_date, match.group("n"), match.group("unit")))
-        found.append(Deadline(due, match.group(0), match.span(), resolved_from="adoption"))
+        found.append(Deadline(due, _printed(text, match), match.span(), resolved_from="adoption"))
     return found
 
 

@@ -76,10 +76,11 @@ def references(text: str, years: dict[str, str] | None = None) -> list[Reference
     return sorted((_with_pinpoint(text, ref) for ref in found), key=lambda ref: ref.span)
 
 
-def paragraph_references(text: str) -> list[ParagraphReference]:
-    """References to paragraphs of this document; external pinpoints are left out."""
+def paragraph_references(text: str, *, lower: str | None = None) -> list[ParagraphReference]:
+    """References to paragraphs of this document; external pinpoints are left out. ``lower``
+    is ``text.lower()`` when the caller has it."""
     found: list[ParagraphReference] = []
-    lower = text.lower()
+    lower = text.lower() if lower is None else lower
     if "paragraph" not in lower:
         return found  # most provisions: a substring test instead of a case-blind scan
     for match in _paragraph_lists(text, lower):

@@ -70,9 +70,10 @@ _HINTS = ("cent", "%", "least", "minimum", "fewer", "less", "more", "up to", "ex
           "maximum", "ceiling")  # fmt: skip
 
 
-def targets(text: str) -> list[Target]:
-    """Every goal or ceiling in ``text``, in order."""
-    lower = text.lower()
+def targets(text: str, *, lower: str | None = None) -> list[Target]:
+    """Every goal or ceiling in ``text``, in order (``lower`` is ``text.lower()`` when the
+    caller has it)."""
+    lower = text.lower() if lower is None else lower
     if not any(hint in lower for hint in _HINTS):
         return []
     found: list[Target] = []
