@@ -43,6 +43,12 @@ class CaseBlind:
             return self.folded.finditer(lower)
         return self.blind.finditer(text)
 
+    def match(self, text: str, lower: str) -> re.Match[str] | None:
+        """The match at the start of ``text`` (``lower`` is ``text.lower()``), or None."""
+        if text.isascii():
+            return self.folded.match(lower)
+        return self.blind.match(text)
+
     def search(self, text: str, lower: str) -> re.Match[str] | None:
         """The first match in ``text`` (``lower`` is ``text.lower()``), or None."""
         if text.isascii():

@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from mandate_tracker.analyse.caseblind import CaseBlind
 from mandate_tracker.analyse.vocabulary import Verbs, verbs
 from mandate_tracker.model import Force
 
@@ -38,8 +39,10 @@ class ClauseStart(NamedTuple):
     force: Force
 
 
-def _verb_pattern(vocabulary: Verbs) -> str:
-    adverbs = "|".join(re.escape(a) for a in sorted(vocabulary.adverbs, key=len, reverse=True))
+def _verb_pattern(vocabulary: Verbs, lower: bool = False) -> str:
+    """``lower``: with the adverbs in lower case (for a case-blind pattern, the same)."""
+    ordered = sorted(vocabulary.adverbs, key=len, reverse=True)
+    adverbs = "|".join(re.escape(a.lower() if lower else a) for a in ordered)
     phrases = "|".join(re.escape(v.phrase) for v in vocabulary.operative)
     return rf"(?:(?:{adverbs})\s+)*(?:{phrases})(?![\w-])"
 
@@ -51,16 +54,17 @@ def _inner_start() -> re.Pattern[str]:
 
 
 @cache
-def _opening() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?P<verb>{_verb_pattern(verbs())})", re.IGNORECASE)
+def _opening() -> CaseBlind:
+    # Case-blind: "Further requests", "FURTHER REQUESTS" (see analyse/caseblind.py).
+    return CaseBlind.compile(rf"\s*(?P<verb>{_verb_pattern(verbs(), lower=True)})")
 
 
 def clause_starts(text: str, opening_verb: str | None = None) -> list[ClauseStart]:
     """The verb phrase of every clause, in order; the first one opens the paragraph."""
     starts: list[ClauseStart] = []
-    opening = _opening().match(text)
+    opening = _opening().match(text, text.lower())
     if opening:
-        verb = opening.group("verb")
+        verb = text[opening.start("verb") : opening.end("verb")]  # as printed
         starts.append(ClauseStart(opening.start("verb"), opening.end("verb"), verb, _force(verb)))
     else:
         verb = (opening_verb or _first_word(text)).strip()
@@ -105,7 +109,7 @@ def _force(printed: str) -> Force:
 
 def opens_with_known_verb(text: str) -> bool:
     """Whether ``text`` starts with an operative verb of the vocabulary."""
-    return _opening().match(text) is not None
+    return _opening().match(text, text.lower()) is not None
 
 
 def _first_word(text: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from mandate_tracker.analyse.caseblind import CaseBlind
 from mandate_tracker.model import ParagraphReference, Reference
 
 _YEAR = r"\(\s*(?P<year>\d{4})\s*\)"
@@ -35,10 +36,15 @@ _SYMBOL = re.compile(
 _PARAGRAPH_NUMBERS = (
     r"\d{1,3}(?:\s*\([a-z]{1,5}\))*(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d{1,3}(?:\s*\([a-z]{1,5}\))*)*"
 )
-_PINPOINT = re.compile(
-    rf"(?P<pin>\b(?:operative\s+)?(?:sub)?paragraphs?\s+{_PARAGRAPH_NUMBERS}|\bannex\s+[IVX\d]+)"
-    r"\s+of\s+(?:its\s+|the\s+)?$",
-    re.IGNORECASE,
+# "(?:operative )?(?:sub)?paragraph(s) N" or "annex N" just before a reference, each of its
+# openings written as a literal word (the boundary checked behind it) so that, case-blind
+# at case-sensitive speed (analyse/caseblind.py), the scan skips to those words.
+_PINPOINT = CaseBlind.compile(
+    rf"(?P<pin>operative(?<!\woperative)\s+(?:sub)?paragraphs?\s+{_PARAGRAPH_NUMBERS}"
+    rf"|sub(?<!\wsub)paragraphs?\s+{_PARAGRAPH_NUMBERS}"
+    rf"|paragraph(?<!\wparagraph)s?\s+{_PARAGRAPH_NUMBERS}"
+    r"|annex(?<!\wannex)\s+[ivx\d]+)"
+    r"\s+of\s+(?:its\s+|the\s+)?$"
 )
 _PARAGRAPH_LIST = re.compile(
     r"\bparagraphs?\s+(?P<list>\d{1,3}(?:\s*\([a-z]{1,5}\))*"
@@ -172,9 +178,10 @@ def _without_overlaps(found: list[Reference]) -> list[Reference]:
 
 def _with_pinpoint(text: str, ref: Reference) -> Reference:
     before = text[max(0, ref.span[0] - 60) : ref.span[0]]
-    pinpoint = _PINPOINT.search(before)
+    pinpoint = _PINPOINT.search(before, before.lower())
     if not pinpoint:
         return ref
     start = ref.span[0] - len(before) + pinpoint.start("pin")
-    pin = re.sub(r"\s+", " ", pinpoint.group("pin")).strip()
+    printed = before[pinpoint.start("pin") : pinpoint.end("pin")]
+    pin = re.sub(r"\s+", " ", printed).strip()
     return Reference(ref.symbol, text[start : ref.span[1]], (start, ref.span[1]), pinpoint=pin)
