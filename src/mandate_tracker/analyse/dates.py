@@ -154,7 +154,7 @@ def recurrences(text: str, *, lower: str | None = None) -> list[Recurrence]:
         interval = f"P{count * 7}D" if unit == "W" else f"P{count}{unit}"
         found.append(Recurrence(interval, _printed(text, match), match.span()))
     for interval, pattern in _ADVERBIAL.items():
-        if not any(word in lower for word in _ADVERBIAL_WORDS[interval]):
+        if not _mentions(lower, _ADVERBIAL_WORDS[interval]):
             continue
         for match in pattern.finditer(text, lower):
             found.append(Recurrence(interval, _printed(text, match), match.span()))
@@ -167,7 +167,8 @@ def _printed(text: str, match: re.Match[str]) -> str:
 
 
 def _mentions(lower: str, words: tuple[str, ...]) -> bool:
-    return any(word in lower for word in words)
+    # map over the bound method: no generator frame per word (called for every provision)
+    return any(map(lower.__contains__, words))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -222,7 +223,7 @@ def _relative(text: str, lower: str, context: DateContext) -> list[Deadline]:
     found: list[Deadline] = []
     # Words each case-blind pattern needs, tested first; free of "i" and "s" (see
     # _ADVERBIAL_WORDS), so the test never skips a match.
-    first_report = "report" in lower and any(word in lower for word in _PERIOD_WORDS)
+    first_report = "report" in lower and _mentions(lower, _PERIOD_WORDS)
     for match in _FIRST_REPORT.finditer(text, lower) if first_report else ():
         months = PERIOD_MONTHS[match.group("period").lower()]
         due = PartialDate.of(add_months(context.document_date, months))
