@@ -12,6 +12,7 @@ know is kept as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from mandate_tracker.analyse.vocabulary import Actor, actors
@@ -94,13 +95,26 @@ def _alias_index() -> dict[str, Actor]:
 
 def actors_named(text: str) -> list[str]:
     """Canonical names of every registered actor named in ``text``, in order, once each."""
-    index = _alias_index()
     names: list[str] = []
+    for name in _named(text):
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def names_actor(text: str, name: str) -> bool:
+    """Whether ``text`` names the actor ``name`` (as :func:`actors_named` would list it),
+    reading only as far as its first mention."""
+    return any(found == name for found in _named(text))
+
+
+def _named(text: str) -> Iterator[str]:
+    """The canonical name of each registered alias in ``text``, in order."""
+    index = _alias_index()
     for match in _alias_pattern().finditer(text):
         actor = index.get(match.group(0).lower())
-        if actor and actor.name not in names:
-            names.append(actor.name)
-    return names
+        if actor:
+            yield actor.name
 
 
 def canonical(name: str) -> str:
@@ -165,7 +179,7 @@ def _object_actor(rest: str, paragraph_text: str) -> list[str]:
 
 def _pronoun_actor(window: str, paragraph_text: str) -> str | None:
     for actor in _pronoun_index().get(window.strip().lower(), ()):
-        if actor.name in actors_named(paragraph_text):
+        if names_actor(paragraph_text, actor.name):
             return actor.name
     return None
 
