@@ -42,9 +42,19 @@ class ClauseStart(NamedTuple):
 def _verb_pattern(vocabulary: Verbs, lower: bool = False) -> str:
     """``lower``: with the adverbs in lower case (for a case-blind pattern, the same)."""
     ordered = sorted(vocabulary.adverbs, key=len, reverse=True)
-    adverbs = "|".join(re.escape(a.lower() if lower else a) for a in ordered)
-    phrases = "|".join(re.escape(v.phrase) for v in vocabulary.operative)
+    adverbs = _alternatives([a.lower() if lower else a for a in ordered])
+    phrases = _alternatives([v.phrase for v in vocabulary.operative])
     return rf"(?:(?:{adverbs})\s+)*(?:{phrases})(?![\w-])"
+
+
+def _alternatives(words: list[str]) -> str:
+    """``words`` as a regex alternation tried in their order, grouped by first letter: the
+    engine then checks a dozen first letters where it checked every word (only words with
+    the same first letter can match at one place, and they keep their order)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 @cache
