@@ -29,13 +29,17 @@ class CaseBlind:
     blind: re.Pattern[str]  # re.IGNORECASE, for text beyond ASCII
 
     @classmethod
-    def compile(cls, pattern: str, flags: int = 0) -> CaseBlind:
+    def compile(cls, pattern: str, flags: int = 0, *, word_start: bool = False) -> CaseBlind:
         """``pattern`` must be written in lower case (so no upper-case escape like ``\\S``;
-        the "P" of a named group aside)."""
+        the "P" of a named group aside). ``word_start``: every match starts at a word
+        boundary (each alternative opens with a word checked behind it, "to(?<!\\wto)"); the
+        case-blind form then tests a leading ``\\b`` first, which rejects most positions at
+        once (it finds no literal to skip to)."""
         unnamed = pattern.replace("(?P", "(?")
         if unnamed != unnamed.lower():
             raise ValueError(f"a case-blind pattern is written in lower case: {pattern!r}")
-        return cls(re.compile(pattern, flags), re.compile(pattern, flags | re.IGNORECASE))
+        blind = rf"\b(?:{pattern})" if word_start else pattern
+        return cls(re.compile(pattern, flags), re.compile(blind, flags | re.IGNORECASE))
 
     def finditer(self, text: str, lower: str) -> Iterator[re.Match[str]]:
         """Every match in ``text`` (``lower`` is ``text.lower()``); spans index ``text``."""

@@ -59,33 +59,40 @@ _MANDATE_SET = re.compile(
 # boundary before it ("\b", "(?<![\w-])") checked behind the word, so that they scan at
 # case-sensitive speed (see analyse/caseblind.py).
 _FIRST_REPORT = CaseBlind.compile(
-    r"first(?<!\wfirst)\s+(?P<period>quarterly|six-monthly|semi-annual|annual|monthly)\s+report"
+    r"first(?<!\wfirst)\s+(?P<period>quarterly|six-monthly|semi-annual|annual|monthly)\s+report",
+    word_start=True,
 )
 _WITHIN = CaseBlind.compile(
     r"(?:within(?<!\wwithin)|no(?<!\wno) later than|not(?<!\wnot) later than)"
     rf"\s+(?P<n>{_NUMBER})\s+(?P<unit>days?|weeks?|months?)"
-    r"\s+(?:of|from|after|following)\s+(?:the\s+)?(?:adoption|date of adoption)"
+    r"\s+(?:of|from|after|following)\s+(?:the\s+)?(?:adoption|date of adoption)",
+    word_start=True,
 )
 _EVERY = CaseBlind.compile(
-    rf"every(?<!\wevery)\s+(?:(?P<n>{_NUMBER})\s+)?(?P<unit>days?|weeks?|months?|years?)\b"
+    rf"every(?<!\wevery)\s+(?:(?P<n>{_NUMBER})\s+)?(?P<unit>days?|weeks?|months?|years?)\b",
+    word_start=True,
 )
 _ADVERBIAL = {
     "P1Y": CaseBlind.compile(
         r"(?:annually(?<![\w-]annually)|yearly(?<![\w-]yearly)|each(?<![\w-]each) year"
-        r"|on(?<![\w-]on) an annual basis|once(?<![\w-]once) a year)\b"
+        r"|on(?<![\w-]on) an annual basis|once(?<![\w-]once) a year)\b",
+        word_start=True,
     ),
     "P6M": CaseBlind.compile(
         r"(?:semi(?<!\wsemi)-annually|bi(?<!\wbi)-annually|biannually(?<!\wbiannually)"
-        r"|twice(?<!\wtwice) a year|twice(?<!\wtwice) yearly)\b"
+        r"|twice(?<!\wtwice) a year|twice(?<!\wtwice) yearly)\b",
+        word_start=True,
     ),
     "P1M": CaseBlind.compile(
-        r"monthly(?<![\w-]monthly)\b(?!\s+report)|on(?<!\won) a monthly basis\b"
+        r"monthly(?<![\w-]monthly)\b(?!\s+report)|on(?<!\won) a monthly basis\b",
+        word_start=True,
     ),
     # "quarterly", but not "first/next/his/its/her quarterly" (a report, not a recurrence)
     "P3M": CaseBlind.compile(
         r"quarterly(?<!first quarterly)(?<!next quarterly)(?<!his quarterly)"
         r"(?<!its quarterly)(?<!her quarterly)(?<!\wquarterly)\b"
-        r"|on(?<!\won) a quarterly basis\b"
+        r"|on(?<!\won) a quarterly basis\b",
+        word_start=True,
     ),
 }
 

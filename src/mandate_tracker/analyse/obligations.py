@@ -53,6 +53,7 @@ _REPORTING = CaseBlind.compile(
     r"|to(?<!\wto)\s+be\s+presented\b.{0,60}?\bcouncil\b"
     r"|submit(?<!\wsubmit)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:report|letter|update|assessment)",
     re.DOTALL,
+    word_start=True,
 )
 _REPORT_WORDS = ("report", "brief", "inform", "letter", "update", "present", "assessment")
 _BENCHMARK = re.compile(r"\bbenchmarks?\b", re.IGNORECASE)

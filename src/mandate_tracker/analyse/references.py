@@ -44,7 +44,8 @@ _PINPOINT = CaseBlind.compile(
     rf"|sub(?<!\wsub)paragraphs?\s+{_PARAGRAPH_NUMBERS}"
     rf"|paragraph(?<!\wparagraph)s?\s+{_PARAGRAPH_NUMBERS}"
     r"|annex(?<!\wannex)\s+[ivx\d]+)"
-    r"\s+of\s+(?:its\s+|the\s+)?$"
+    r"\s+of\s+(?:its\s+|the\s+)?$",
+    word_start=True,
 )
 _PARAGRAPH_LIST = re.compile(
     r"\bparagraphs?\s+(?P<list>\d{1,3}(?:\s*\([a-z]{1,5}\))*"
