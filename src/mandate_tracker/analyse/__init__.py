@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from mandate_tracker.analyse.actors import addressees
 from mandate_tracker.analyse.clauses import clause_bounds, clause_starts, opens_with_known_verb
 from mandate_tracker.analyse.dates import DateContext, deadlines, mandate_end, recurrences
-from mandate_tracker.analyse.obligations import clause_kind, derive_obligations
+from mandate_tracker.analyse.digits import has_digit
+from mandate_tracker.analyse.obligations import derive_obligations, is_reporting
 from mandate_tracker.analyse.references import paragraph_references, references, resolution_years
 from mandate_tracker.analyse.targets import targets
 from mandate_tracker.analyse.tasks import Segment, code_tasks
 from mandate_tracker.analyse.vocabulary import actors
-from mandate_tracker.model import Clause, Document, Facts, Item, Paragraph, Span, walk_items
+from mandate_tracker.model import Clause, Document, Facts, Item, Paragraph, walk_items
 
 __all__ = ["analyse_document", "derive_obligations", "strict_warnings"]
 
@@ -41,7 +42,8 @@ def analyse_document(doc: Document) -> Document:
         years=resolution_years(texts),
     )
     for preamble in doc.preamble:
-        preamble.facts = Facts(references=references(preamble.text, context.years))
+        cited = references(preamble.text, context.years) if has_digit(preamble.text) else []
+        preamble.facts = Facts(references=cited)
     for paragraph in doc.paragraphs:
         _analyse_paragraph(paragraph, context)
     return doc
@@ -68,12 +70,12 @@ def _texts(paragraph: Paragraph) -> list[str]:
 
 def _analyse_paragraph(paragraph: Paragraph, context: _Context) -> None:
     clauses = _clauses(paragraph.text, paragraph.verb)
-    segments = [_segment(c, c.span) for c in clauses if c.force in _ASSIGNING]
+    segments = [_segment(c) for c in clauses if c.force in _ASSIGNING]
     paragraph.facts = _facts(paragraph.text, context, clauses, segments)
-    governing = clauses[-1] if clauses else None
-    # Every item under the paragraph is governed by its last clause: judge that clause once.
-    assigning = governing is not None and governing.force in _ASSIGNING
-    template = _segment(governing, (0, 0)) if governing is not None and assigning else None
+    # Every item under the paragraph is governed by its last clause, judged once: its segment
+    # is the last one when it assigns work.
+    assigning = bool(clauses) and clauses[-1].force in _ASSIGNING
+    template = segments[-1] if assigning else None
     for item in paragraph.items:
         _analyse_item(item, template, context)
 
@@ -91,13 +93,24 @@ def _analyse_item(item: Item, governing: Segment | None, context: _Context) -> N
 
 
 def _facts(text: str, context: _Context, clauses: list[Clause], segments: list[Segment]) -> Facts:
+    # The text is lower-cased once for every extractor's case-blind tests. Targets and
+    # references of either kind all hold a digit, as do printed dates: most provisions hold
+    # none and skip those scans (see analyse/digits.py).
+    lower = text.lower()
+    if not has_digit(text):
+        return Facts(
+            clauses=clauses,
+            deadlines=deadlines(text, context.dates, lower=lower, numbered=False),
+            recurrences=recurrences(text, lower=lower),
+            tasks=code_tasks(text, segments),
+        )
     return Facts(
         clauses=clauses,
-        deadlines=deadlines(text, context.dates),
-        recurrences=recurrences(text),
-        targets=targets(text),
+        deadlines=deadlines(text, context.dates, lower=lower, numbered=True),
+        recurrences=recurrences(text, lower=lower),
+        targets=targets(text, lower=lower),
         references=references(text, context.years),
-        paragraph_references=paragraph_references(text),
+        paragraph_references=paragraph_references(text, lower=lower),
         tasks=code_tasks(text, segments),
     )
 
@@ -112,9 +125,8 @@ def _clauses(text: str, opening_verb: str | None) -> list[Clause]:
     return found
 
 
-def _segment(clause: Clause, span: Span) -> Segment:
-    reporting = clause_kind(clause) in ("report", "benchmark")
-    return Segment(span, _mission_side(clause.addressees), reporting)
+def _segment(clause: Clause) -> Segment:
+    return Segment(clause.span, _mission_side(clause.addressees), is_reporting(clause))
 
 
 def _mission_side(names: tuple[str, ...]) -> bool:

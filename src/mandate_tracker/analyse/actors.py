@@ -12,6 +12,7 @@ know is kept as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from mandate_tracker.analyse.vocabulary import Actor, actors
@@ -19,13 +20,16 @@ from mandate_tracker.model import Force
 
 COUNCIL = "Security Council"
 
+# The infinitive's "to" (after whitespace, perhaps a comma before it: see _infinitive_start),
+# written to open with the literal word so that the engine only tries positions holding "to".
 _INFINITIVE = re.compile(
-    r",?\s+to\s+(?!(?:resolution|resolutions|the|its|their|his|her|a|an|this|these|those|that|"
-    r"all|any|paragraph|which|whom|whose|and|or|Mali|MINUSMA)\b)[a-z]"
+    r"to(?<=\sto)\s+(?!(?:resolution|resolutions|the|its|their|his|her|a|an|this|these|those|"
+    r"that|all|any|paragraph|which|whom|whose|and|or|Mali|MINUSMA)\b)[a-z]"
 )
 _THAT_SUBJECT_END = re.compile(r"\s(?:shall|should|will|must|may|remains?|is|are|continues?)\b")
 _DEFINED_TERM = re.compile(r"\(\s*[“\"]\s*(?:the\s+)?([^”\"]+?)\s*[”\"]\s*\)")
-_ALSO_UPON = re.compile(r"\band\s+(?:upon|on)\s+(?P<who>.{1,80}?)\s+to\s+[a-z]")
+# "\band", with the boundary checked behind the literal word so the scan can look for "and".
+_ALSO_UPON = re.compile(r"and(?<!\wand)\s+(?:upon|on)\s+(?P<who>.{1,80}?)\s+to\s+[a-z]")
 _DETERMINER = re.compile(r"^(?:the|all|any|relevant|other|its|their)\s+", re.IGNORECASE)
 _WINDOW_WORDS = 12
 _ASIDE = re.compile(
@@ -36,18 +40,47 @@ _ASIDE = re.compile(
 _OBJECT_START_WORDS = 3
 
 
+# What besides its own two cases matches an ASCII letter case-blind in Python's engine.
+_CASE_BLIND_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
 @cache
 def _alias_pattern() -> re.Pattern[str]:
+    """Every alias, the longest first, on word boundaries; aliases written all in lower case
+    match case-blind.
+
+    The aliases are grouped by the character a match starts with, each group opening with
+    that literal character: the engine then tries one group at a character an alias can
+    start with instead of every alias at every position (a case-blind alias joins the group
+    of each character its first letter matches). Within a group the aliases keep the
+    longest-first order, so the same alias wins.
+    """
     registry = actors()
-    parts: list[tuple[str, str]] = []
-    for actor in registry.actors:
-        for alias in actor.aliases:
-            body = re.escape(alias)
-            if alias == alias.lower():
-                body = f"(?i:{body})"
-            parts.append((alias, body))
-    parts.sort(key=lambda part: -len(part[0]))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(body for _, body in parts) + r")(?![\w-])")
+    aliases = sorted(
+        (alias for actor in registry.actors for alias in actor.aliases), key=lambda a: -len(a)
+    )
+    groups: dict[str, list[str]] = {}
+    for alias in aliases:
+        blind = alias == alias.lower()
+        rest = f"(?i:{re.escape(alias[1:])})" if blind and alias[1:] else re.escape(alias[1:])
+        for first in _first_characters(alias[0], blind):
+            groups.setdefault(first, []).append(rest)
+    # The boundary before the alias is checked behind its first character, so that the scan
+    # opens with literals and skips to the characters an alias can start with.
+    branches = "|".join(
+        f"{re.escape(first)}(?<![\\w-]{re.escape(first)})(?:{'|'.join(rests)})"
+        for first, rests in groups.items()
+    )
+    return re.compile(rf"(?:{branches})(?![\w-])")
+
+
+def _first_characters(first: str, blind: bool) -> str:
+    """The characters a match of an alias starting with ``first`` can start with."""
+    if not blind:
+        return first
+    if not first.isascii():
+        raise ValueError(f"a case-blind alias must start with an ASCII character: {first!r}")
+    return "".join(dict.fromkeys(first + first.upper() + _CASE_BLIND_EXTRA.get(first, "")))
 
 
 @cache
@@ -62,13 +95,26 @@ def _alias_index() -> dict[str, Actor]:
 
 def actors_named(text: str) -> list[str]:
     """Canonical names of every registered actor named in ``text``, in order, once each."""
-    index = _alias_index()
     names: list[str] = []
+    for name in _named(text):
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def names_actor(text: str, name: str) -> bool:
+    """Whether ``text`` names the actor ``name`` (as :func:`actors_named` would list it),
+    reading only as far as its first mention."""
+    return any(found == name for found in _named(text))
+
+
+def _named(text: str) -> Iterator[str]:
+    """The canonical name of each registered alias in ``text``, in order."""
+    index = _alias_index()
     for match in _alias_pattern().finditer(text):
         actor = index.get(match.group(0).lower())
-        if actor and actor.name not in names:
-            names.append(actor.name)
-    return names
+        if actor:
+            yield actor.name
 
 
 def canonical(name: str) -> str:
@@ -91,12 +137,19 @@ def addressees(clause_text: str, verb_end: int, force: Force, paragraph_text: st
     infinitive = _INFINITIVE.search(rest)
     if not infinitive:
         return _object_actor(rest, paragraph_text)
-    window = rest[: infinitive.start()]
+    window = rest[: _infinitive_start(rest, infinitive.start())]
     aside = _ASIDE.search(window)
     found = _resolve(window[: aside.start()] if aside else window, paragraph_text)
     for also in _ALSO_UPON.finditer(rest, infinitive.end()):
         found.extend(n for n in _resolve(also.group("who"), paragraph_text) if n not in found)
     return found
+
+
+def _infinitive_start(rest: str, to: int) -> int:
+    """Where the infinitive found at "to" (position ``to``) starts: at the whitespace before
+    it, or at a comma just before that whitespace (",? \\s+to")."""
+    start = len(rest[:to].rstrip())
+    return start - 1 if start > 0 and rest[start - 1] == "," else start
 
 
 def _resolve(window: str, paragraph_text: str, keep_unknown: bool = True) -> list[str]:
@@ -115,7 +168,7 @@ def _resolve(window: str, paragraph_text: str, keep_unknown: bool = True) -> lis
 
 def _object_actor(rest: str, paragraph_text: str) -> list[str]:
     """Without an infinitive, only an actor that is the verb's object itself is addressed."""
-    head = " ".join(rest.split()[:_OBJECT_START_WORDS])
+    head = " ".join(rest.split(None, _OBJECT_START_WORDS)[:_OBJECT_START_WORDS])
     match = _alias_pattern().search(rest, 0, len(head) + 60)
     if not match or match.start() >= len(head):
         return []
@@ -126,7 +179,7 @@ def _object_actor(rest: str, paragraph_text: str) -> list[str]:
 
 def _pronoun_actor(window: str, paragraph_text: str) -> str | None:
     for actor in _pronoun_index().get(window.strip().lower(), ()):
-        if actor.name in actors_named(paragraph_text):
+        if names_actor(paragraph_text, actor.name):
             return actor.name
     return None
 
@@ -151,4 +204,4 @@ def _as_written(window: str) -> str:
 
 
 def _first_words(text: str) -> str:
-    return " ".join(text.split()[:_WINDOW_WORDS])
+    return " ".join(text.split(None, _WINDOW_WORDS)[:_WINDOW_WORDS])

@@ -11,19 +11,27 @@ its third-person form ("requests", "further requests", "calls upon"). Participle
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
+from mandate_tracker.analyse.caseblind import CaseBlind
 from mandate_tracker.analyse.vocabulary import Verbs, verbs
 from mandate_tracker.model import Force
 
-_CONNECTOR = r"(?:[,;]\s+(?:and\s+|but\s+|while\s+)?|\s+and\s+|\s+but\s+)"
+# The connectors ", " "; " ", and " " and " " but ", each written to open with a literal
+# character (the connector word itself, its whitespace checked behind it): the engine then
+# tries only the positions holding ",", ";", "a" or "b" instead of every position.
+_CONNECTOR = (
+    r"(?:,\s+(?:and\s+|but\s+|while\s+)?|;\s+(?:and\s+|but\s+|while\s+)?"
+    r"|and(?<=\sand)\s+|but(?<=\sbut)\s+)"
+)
+_CONNECTOR_WORDS = "ab"  # what a connector opens with when its whitespace comes first
 _TRAILING_WORDS = (" and", " but")
 
 
-@dataclass(frozen=True)
-class ClauseStart:
-    """Where a clause's verb phrase starts and ends in the paragraph text."""
+class ClauseStart(NamedTuple):
+    """Where a clause's verb phrase starts and ends in the paragraph text (a named tuple:
+    one is made per clause, so it is cheap to build)."""
 
     start: int
     end: int
@@ -31,10 +39,22 @@ class ClauseStart:
     force: Force
 
 
-def _verb_pattern(vocabulary: Verbs) -> str:
-    adverbs = "|".join(re.escape(a) for a in sorted(vocabulary.adverbs, key=len, reverse=True))
-    phrases = "|".join(re.escape(v.phrase) for v in vocabulary.operative)
+def _verb_pattern(vocabulary: Verbs, lower: bool = False) -> str:
+    """``lower``: with the adverbs in lower case (for a case-blind pattern, the same)."""
+    ordered = sorted(vocabulary.adverbs, key=len, reverse=True)
+    adverbs = _alternatives([a.lower() if lower else a for a in ordered])
+    phrases = _alternatives([v.phrase for v in vocabulary.operative])
     return rf"(?:(?:{adverbs})\s+)*(?:{phrases})(?![\w-])"
+
+
+def _alternatives(words: list[str]) -> str:
+    """``words`` as a regex alternation tried in their order, grouped by first letter: the
+    engine then checks a dozen first letters where it checked every word (only words with
+    the same first letter can match at one place, and they keep their order)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 @cache
@@ -44,23 +64,27 @@ def _inner_start() -> re.Pattern[str]:
 
 
 @cache
-def _opening() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?P<verb>{_verb_pattern(verbs())})", re.IGNORECASE)
+def _opening() -> CaseBlind:
+    # Case-blind: "Further requests", "FURTHER REQUESTS" (see analyse/caseblind.py).
+    return CaseBlind.compile(rf"\s*(?P<verb>{_verb_pattern(verbs(), lower=True)})")
 
 
 def clause_starts(text: str, opening_verb: str | None = None) -> list[ClauseStart]:
     """The verb phrase of every clause, in order; the first one opens the paragraph."""
     starts: list[ClauseStart] = []
-    opening = _opening().match(text)
+    opening = _opening().match(text, text.lower())
     if opening:
-        verb = opening.group("verb")
+        verb = text[opening.start("verb") : opening.end("verb")]  # as printed
         starts.append(ClauseStart(opening.start("verb"), opening.end("verb"), verb, _force(verb)))
     else:
         verb = (opening_verb or _first_word(text)).strip()
         begin = len(text) - len(text.lstrip())
         end = begin + len(verb) if text[begin:].lower().startswith(verb.lower()) else begin
         starts.append(ClauseStart(begin, end, verb, _force(verb)))
-    for match in _inner_start().finditer(text, starts[0].end):
+    floor = starts[0].end
+    for match in _inner_start().finditer(text, floor):
+        if match.start() == floor and text[floor : floor + 1] in _CONNECTOR_WORDS:
+            continue  # its whitespace lies before the scan's start: not a connector here
         verb = match.group("verb")
         starts.append(ClauseStart(match.start("verb"), match.end("verb"), verb, _force(verb)))
     return starts
@@ -95,7 +119,7 @@ def _force(printed: str) -> Force:
 
 def opens_with_known_verb(text: str) -> bool:
     """Whether ``text`` starts with an operative verb of the vocabulary."""
-    return _opening().match(text) is not None
+    return _opening().match(text, text.lower()) is not None
 
 
 def _first_word(text: str) -> str:

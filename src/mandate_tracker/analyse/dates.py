@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mandate_tracker.analyse.caseblind import CaseBlind
+from mandate_tracker.analyse.digits import has_digit
 from mandate_tracker.model import Deadline, PartialDate, Recurrence
 
 MONTHS = {name: index for index, name in enumerate(calendar.month_name) if name}
@@ -31,41 +33,67 @@ PERIOD_MONTHS = {"quarterly": 3, "six-monthly": 6, "semi-annual": 6, "annual": 1
 _MONTH = "|".join(MONTHS)
 _NUMBER = r"\d{1,3}|" + "|".join(NUMBERS)
 _DATE = re.compile(rf"(?:\b(?P<day>\d{{1,2}})\s+)?\b(?P<month>{_MONTH})\s+(?P<year>\d{{4}})\b")
-# Finding the month first lets the engine skip to the letters a month can start with.
-_MONTH_YEAR = re.compile(rf"\b(?:{_MONTH})\s+\d{{4}}\b")
+# "\bMonth \d{4}\b" with each month's word boundary checked behind it: opening with the
+# literal month names lets the engine skip to the capitals a month can start with.
+_MONTH_YEAR = re.compile(
+    "(?:" + "|".join(rf"{month}(?<!\w{month})" for month in MONTHS) + r")\s+\d{4}\b"
+)
 _DAY_BEFORE = re.compile(r"\b\d{1,2}\s+$")
 _DEADLINE_CUE = re.compile(
     r"(?:\bby|\buntil|\btill|\bbefore|\bno later than|\bnot later than|\bprior to|\bending on|"
     r"\bexpiring on|\bup to|\bon or before|\b(?:its|his|her|their|the))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_REPORT_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:report|briefing|letter|assessment)\b")
+_REPORT_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:report|briefing|letter|assessment)\b")
+# Each cue's word boundary is checked behind the word so that the scan opens with literals.
 _MANDATE_END_CUE = re.compile(
-    r"\b(?P<cue>before|by|until|till|at|prior to)\s+the\s+end\s+of\s+(?:the\s+)?"
+    r"(?P<cue>before(?<!\wbefore)|by(?<!\wby)|until(?<!\wuntil)|till(?<!\wtill)|at(?<!\wat)"
+    r"|prior(?<!\wprior) to)\s+the\s+end\s+of\s+(?:the\s+)?"
     r"(?:(?:[A-Z][A-Za-z]+)[’']s\s+)?(?:current\s+|present\s+|existing\s+)?mandate(?:\s+period)?\b"
 )
 _MANDATE_SET = re.compile(
     rf"\b(?:extend|extends|renew|renews)\s+(?:the\s+)?mandate\s+of\s+(?:the\s+)?[\w’' -]{{2,80}}?"
     rf"\s+(?:until|to|through|till)\s+(?P<date>(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+\d{{4}})"
 )
-_FIRST_REPORT = re.compile(
-    r"\bfirst\s+(?P<period>quarterly|six-monthly|semi-annual|annual|monthly)\s+report", re.I
+# The case-blind patterns below open each alternative with its literal word, the word
+# boundary before it ("\b", "(?<![\w-])") checked behind the word, so that they scan at
+# case-sensitive speed (see analyse/caseblind.py).
+_FIRST_REPORT = CaseBlind.compile(
+    r"first(?<!\wfirst)\s+(?P<period>quarterly|six-monthly|semi-annual|annual|monthly)\s+report",
+    word_start=True,
 )
-_WITHIN = re.compile(
-    rf"\b(?:within|no later than|not later than)\s+(?P<n>{_NUMBER})\s+"
-    r"(?P<unit>days?|weeks?|months?)"
+_WITHIN = CaseBlind.compile(
+    r"(?:within(?<!\wwithin)|no(?<!\wno) later than|not(?<!\wnot) later than)"
+    rf"\s+(?P<n>{_NUMBER})\s+(?P<unit>days?|weeks?|months?)"
     r"\s+(?:of|from|after|following)\s+(?:the\s+)?(?:adoption|date of adoption)",
-    re.IGNORECASE,
+    word_start=True,
 )
-_EVERY = re.compile(
-    rf"\bevery\s+(?:(?P<n>{_NUMBER})\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.IGNORECASE
+_EVERY = CaseBlind.compile(
+    rf"every(?<!\wevery)\s+(?:(?P<n>{_NUMBER})\s+)?(?P<unit>days?|weeks?|months?|years?)\b",
+    word_start=True,
 )
 _ADVERBIAL = {
-    r"(?<![\w-])(?:annually|yearly|each year|on an annual basis|once a year)\b": "P1Y",
-    r"\b(?:semi-annually|bi-annually|biannually|twice a year|twice yearly)\b": "P6M",
-    r"(?<![\w-])monthly\b(?!\s+report)|\bon a monthly basis\b": "P1M",
-    r"(?<!first )(?<!next )(?<!his )(?<!its )(?<!her )\bquarterly\b"
-    r"|\bon a quarterly basis\b": "P3M",
+    "P1Y": CaseBlind.compile(
+        r"(?:annually(?<![\w-]annually)|yearly(?<![\w-]yearly)|each(?<![\w-]each) year"
+        r"|on(?<![\w-]on) an annual basis|once(?<![\w-]once) a year)\b",
+        word_start=True,
+    ),
+    "P6M": CaseBlind.compile(
+        r"(?:semi(?<!\wsemi)-annually|bi(?<!\wbi)-annually|biannually(?<!\wbiannually)"
+        r"|twice(?<!\wtwice) a year|twice(?<!\wtwice) yearly)\b",
+        word_start=True,
+    ),
+    "P1M": CaseBlind.compile(
+        r"monthly(?<![\w-]monthly)\b(?!\s+report)|on(?<!\won) a monthly basis\b",
+        word_start=True,
+    ),
+    # "quarterly", but not "first/next/his/its/her quarterly" (a report, not a recurrence)
+    "P3M": CaseBlind.compile(
+        r"quarterly(?<!first quarterly)(?<!next quarterly)(?<!his quarterly)"
+        r"(?<!its quarterly)(?<!her quarterly)(?<!\wquarterly)\b"
+        r"|on(?<!\won) a quarterly basis\b",
+        word_start=True,
+    ),
 }
 
 
@@ -81,6 +109,9 @@ _ADVERBIAL_WORDS = {
 # Words without which a provision has no recurrence or deadline: a cheap test to skip it.
 _RECURRENCE_HINTS = ("every", "annual", "year", "month", "quarter", "twice")
 _DEADLINE_HINTS = (*(m.lower() for m in MONTHS), "end of", "first", "within", "later than")
+# Case-blind words a first periodic report needs besides "report": its period, free of "i"
+# and "s" ("six-monthly" holds "monthly", "semi-annual" "annual"; see _ADVERBIAL_WORDS).
+_PERIOD_WORDS = ("quarterly", "annual", "monthly")
 
 
 @dataclass(frozen=True)
@@ -100,35 +131,51 @@ def mandate_end(texts: Iterable[str]) -> PartialDate | None:
     return None
 
 
-def deadlines(text: str, context: DateContext) -> list[Deadline]:
-    """Every future date by which something is due or ends, in text order."""
-    if not _mentions(text, _DEADLINE_HINTS):
-        return []
-    found = [*_absolute(text, context), *_mandate_ends(text, context), *_relative(text, context)]
-    return sorted(found, key=lambda deadline: deadline.span)
+def deadlines(
+    text: str, context: DateContext, *, lower: str | None = None, numbered: bool | None = None
+) -> list[Deadline]:
+    """Every future date by which something is due or ends, in text order. ``lower`` is
+    ``text.lower()`` and ``numbered`` :func:`has_digit`, when the caller knows them."""
+    numbered = has_digit(text) if numbered is None else numbered
+    printed = _absolute(text, context) if numbered else []  # a year has digits
+    ends = _mandate_ends(text, context)
+    lower = text.lower() if lower is None else lower
+    relative = _relative(text, lower, context)
+    if relative and not printed and not ends and not _mentions(lower, _DEADLINE_HINTS):
+        # A printed date or mandate end implies a hint; a relative deadline only nearly
+        # ("fırst" matches case-blind): kept as when the hints were tested first.
+        relative = []
+    return sorted([*printed, *ends, *relative], key=lambda deadline: deadline.span)
 
 
-def recurrences(text: str) -> list[Recurrence]:
-    if not _mentions(text, _RECURRENCE_HINTS):
+def recurrences(text: str, *, lower: str | None = None) -> list[Recurrence]:
+    """Every "every six months", "annually", "quarterly" in ``text`` (``lower`` is
+    ``text.lower()`` when the caller has it), as ISO 8601 durations, in text order."""
+    lower = text.lower() if lower is None else lower
+    if not _mentions(lower, _RECURRENCE_HINTS):
         return []
     found: list[Recurrence] = []
-    lower = text.lower()
-    for match in _EVERY.finditer(text) if "every" in lower else ():
+    for match in _EVERY.finditer(text, lower) if "every" in lower else ():
         count = _number(match.group("n")) if match.group("n") else 1
         unit = match.group("unit").lower()[0].upper()
         interval = f"P{count * 7}D" if unit == "W" else f"P{count}{unit}"
-        found.append(Recurrence(interval, match.group(0), match.span()))
-    for pattern, interval in _ADVERBIAL.items():
-        if not any(word in lower for word in _ADVERBIAL_WORDS[interval]):
+        found.append(Recurrence(interval, _printed(text, match), match.span()))
+    for interval, pattern in _ADVERBIAL.items():
+        if not _mentions(lower, _ADVERBIAL_WORDS[interval]):
             continue
-        for match in re.finditer(pattern, text, re.IGNORECASE):
-            found.append(Recurrence(interval, match.group(0), match.span()))
+        for match in pattern.finditer(text, lower):
+            found.append(Recurrence(interval, _printed(text, match), match.span()))
     return sorted(found, key=lambda recurrence: recurrence.span)
 
 
-def _mentions(text: str, words: tuple[str, ...]) -> bool:
-    lower = text.lower()
-    return any(word in lower for word in words)
+def _printed(text: str, match: re.Match[str]) -> str:
+    """The words a case-blind match covers, as printed (it may be over the lower-cased text)."""
+    return text[match.start() : match.end()]
+
+
+def _mentions(lower: str, words: tuple[str, ...]) -> bool:
+    # map over the bound method: no generator frame per word (called for every provision)
+    return any(map(lower.__contains__, words))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -140,8 +187,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def _printed_dates(text: str) -> list[tuple[int, int]]:
     """Spans of "30 June 2021" and "April 2021" in ``text``."""
     spans: list[tuple[int, int]] = []
-    if not any(month in text for month in MONTHS):
-        return spans  # the pattern is case-sensitive: no month name printed, no date
     for match in _MONTH_YEAR.finditer(text):
         day = _DAY_BEFORE.search(text, max(0, match.start() - 4), match.start())
         spans.append((day.start() if day else match.start(), match.end()))
@@ -158,14 +203,14 @@ def _absolute(text: str, context: DateContext) -> list[Deadline]:
         if not cue:
             continue
         possessive = cue.group(0).split()[0].lower() in {"its", "his", "her", "their", "the"}
-        report = _REPORT_AFTER.match(text[match.end() :])
+        report = _REPORT_AFTER.match(text, match.end())
         if possessive and not report:
             continue
         date = _parse_date(match.group(0))
         if context.document_date and date.latest() < context.document_date:
             continue
         start = max(0, match.start() - 30) + cue.start()
-        end = match.end() + (report.end() if possessive and report else 0)
+        end = report.end() if possessive and report else match.end()
         found.append(Deadline(date, text[start:end], (start, end)))
     return found
 
@@ -179,20 +224,21 @@ def _mandate_ends(text: str, context: DateContext) -> list[Deadline]:
     ]
 
 
-def _relative(text: str, context: DateContext) -> list[Deadline]:
+def _relative(text: str, lower: str, context: DateContext) -> list[Deadline]:
     if context.document_date is None:
         return []
     found: list[Deadline] = []
     # Words each case-blind pattern needs, tested first; free of "i" and "s" (see
     # _ADVERBIAL_WORDS), so the test never skips a match.
-    lower = text.lower()
-    for match in _FIRST_REPORT.finditer(text) if "report" in lower else ():
+    first_report = "report" in lower and _mentions(lower, _PERIOD_WORDS)
+    for match in _FIRST_REPORT.finditer(text, lower) if first_report else ():
         months = PERIOD_MONTHS[match.group("period").lower()]
         due = PartialDate.of(add_months(context.document_date, months))
-        found.append(Deadline(due, match.group(0), match.span(), "first-periodic-report"))
-    for match in _WITHIN.finditer(text) if "adopt" in lower else ():
+        printed = _printed(text, match)
+        found.append(Deadline(due, printed, match.span(), "first-periodic-report"))
+    for match in _WITHIN.finditer(text, lower) if "adopt" in lower else ():
         due = PartialDate.of(_after(context.document_date, match.group("n"), match.group("unit")))
-        found.append(Deadline(due, match.group(0), match.span(), resolved_from="adoption"))
+        found.append(Deadline(due, _printed(text, match), match.span(), resolved_from="adoption"))
     return found
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mandate_tracker.analyse.caseblind import CaseBlind
 from mandate_tracker.analyse.vocabulary import actors
 from mandate_tracker.model import (
     Clause,
@@ -41,13 +42,18 @@ from mandate_tracker.model import (
 UNSPECIFIED = "unspecified"
 COUNCIL = "Security Council"
 
-_REPORTING = re.compile(
-    r"\bto\s+(?:\w+\s+){0,2}?(?:report|brief|inform)\b|\binclude\s+in\s+(?:his|her|its|their)\s+"
-    r"|\bin\s+(?:his|her|its|their)\s+(?:\w+\s+){0,2}?report(?:s|ing)?\b"
-    r"|\bprovide\b.{0,80}?\b(?:letter|report|briefing|update)\b|\bkeep\s+the\s+(?:Security\s+)?"
-    r"Council\b.{0,30}?\binformed\b|\bto\s+be\s+presented\b.{0,60}?\bCouncil\b"
-    r"|\bsubmit\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:report|letter|update|assessment)",
-    re.IGNORECASE | re.DOTALL,
+# Each branch opens with its literal word, the word boundary "\b" before it checked behind
+# it, so that (case-sensitive, see analyse/caseblind.py) the scan skips to those letters.
+_REPORTING = CaseBlind.compile(
+    r"to(?<!\wto)\s+(?:\w+\s+){0,2}?(?:report|brief|inform)\b"
+    r"|include(?<!\winclude)\s+in\s+(?:his|her|its|their)\s+"
+    r"|in(?<!\win)\s+(?:his|her|its|their)\s+(?:\w+\s+){0,2}?report(?:s|ing)?\b"
+    r"|provide(?<!\wprovide)\b.{0,80}?\b(?:letter|report|briefing|update)\b"
+    r"|keep(?<!\wkeep)\s+the\s+(?:security\s+)?council\b.{0,30}?\binformed\b"
+    r"|to(?<!\wto)\s+be\s+presented\b.{0,60}?\bcouncil\b"
+    r"|submit(?<!\wsubmit)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:report|letter|update|assessment)",
+    re.DOTALL,
+    word_start=True,
 )
 _REPORT_WORDS = ("report", "brief", "inform", "letter", "update", "present", "assessment")
 _BENCHMARK = re.compile(r"\bbenchmarks?\b", re.IGNORECASE)
@@ -77,26 +83,39 @@ def derive_obligations(doc: Document) -> list[Obligation]:
 
 def clause_kind(clause: Clause) -> ObligationKind | None:
     """The kind of obligation a clause creates, or None for a position or unknown verb."""
-    if clause.force not in ("decision", "request") or _procedural(clause.text):
+    if clause.force not in ("decision", "request"):
         return None
-    if clause.force == "request" and _may_report(clause.text) and _REPORTING.search(clause.text):
+    lower = clause.text.lower()
+    if _procedural(clause.text, lower):
+        return None
+    if clause.force == "request" and _reports(clause.text, lower):
         return "benchmark" if _BENCHMARK.search(clause.text) else "report"
     if clause.force == "decision":
         return "decision"
     return "mission-task" if _mission_side(clause.addressees) else "request"
 
 
-def _procedural(text: str) -> bool:
+def is_reporting(clause: Clause) -> bool:
+    """Whether :func:`clause_kind` is "report" or "benchmark", without telling which."""
+    if clause.force != "request":
+        return False
+    lower = clause.text.lower()
+    return not _procedural(clause.text, lower) and _reports(clause.text, lower)
+
+
+def _procedural(text: str, lower: str) -> bool:
     """ "... remains seized of the matter". The substring test first spares most clauses the
     case-blind scan: "rema" has no letter that case-blind matching lets a non-ASCII
     character stand for (as "ı" stands for "i"), so every match contains it."""
-    return "rema" in text.lower() and _PROCEDURAL.search(text) is not None
+    return "rema" in lower and _PROCEDURAL.search(text) is not None
 
 
-def _may_report(text: str) -> bool:
-    """A cheap test before the reporting pattern: the words it needs."""
-    lower = text.lower()
-    return any(word in lower for word in _REPORT_WORDS)
+def _reports(text: str, lower: str) -> bool:
+    """Whether a request's text asks for a report: a cheap test for the words the reporting
+    pattern needs, then the pattern."""
+    if not any(map(lower.__contains__, _REPORT_WORDS)):  # map: no generator frame per word
+        return False
+    return _REPORTING.search(text, lower) is not None
 
 
 def _paragraph_obligations(symbol: str, paragraph: Paragraph) -> list[Obligation]:

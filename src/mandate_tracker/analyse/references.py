@@ -11,29 +11,41 @@ are references to paragraphs of this document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+from mandate_tracker.analyse.caseblind import CaseBlind
 from mandate_tracker.model import ParagraphReference, Reference
 
 _YEAR = r"\(\s*(?P<year>\d{4})\s*\)"
-_RESOLUTION_KEYWORD = re.compile(r"\b(?:[Rr]esolutions?)\s+(?=\d)")
+# "\b[Rr]esolutions?\s+(?=\d)" found by its literal tail "esolution", the "R" or "r" and the
+# word boundary before it checked behind: a scan for a literal is the engine's fastest. A
+# match starts one character after the keyword (see _keyword_start).
+_RESOLUTION_KEYWORD = re.compile(r"esolution(?<=(?<!\w)[Rr]esolution)s?\s+(?=\d)")
 _NUMBER_WITH_YEAR = re.compile(rf"(?P<number>\d{{1,4}})(?![\d/])(?:\s*{_YEAR})?")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?=\d)")
 _GA_RESOLUTION = re.compile(
     r"\bGeneral Assembly resolutions?\s+(?P<session>\d{1,3})/(?P<number>\d{1,4})"
 )
+# Council symbols (S/...) and Assembly symbols (A/...), each opening with its literal letter,
+# the word boundary before it checked behind it, so that the scan skips to "S" and "A".
 _SYMBOL = re.compile(
-    r"\b(?:S/RES/\d{1,4}\s*\(\d{4}\)|S/PRST/\d{4}/\d{1,3}|S/\d{4}/\d{1,4}"
-    r"(?:/(?:Add|Corr|Rev)\.\d+)*|S/\d{4,5}(?:/(?:Add|Corr|Rev)\.\d+)*|A/RES/(?:ES-)?\d{1,3}/\d{1,4}|"
-    r"A/\d{1,3}/\d{1,4}(?:/(?:Add|Corr|Rev)\.\d+)*)"
+    r"S(?<!\wS)/(?:RES/\d{1,4}\s*\(\d{4}\)|PRST/\d{4}/\d{1,3}|\d{4}/\d{1,4}"
+    r"(?:/(?:Add|Corr|Rev)\.\d+)*|\d{4,5}(?:/(?:Add|Corr|Rev)\.\d+)*)"
+    r"|A(?<!\wA)/(?:RES/(?:ES-)?\d{1,3}/\d{1,4}|\d{1,3}/\d{1,4}(?:/(?:Add|Corr|Rev)\.\d+)*)"
 )
 _PARAGRAPH_NUMBERS = (
     r"\d{1,3}(?:\s*\([a-z]{1,5}\))*(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)\d{1,3}(?:\s*\([a-z]{1,5}\))*)*"
 )
-_PINPOINT = re.compile(
-    rf"(?P<pin>\b(?:operative\s+)?(?:sub)?paragraphs?\s+{_PARAGRAPH_NUMBERS}|\bannex\s+[IVX\d]+)"
+# "(?:operative )?(?:sub)?paragraph(s) N" or "annex N" just before a reference, each of its
+# openings written as a literal word (the boundary checked behind it) so that, case-blind
+# at case-sensitive speed (analyse/caseblind.py), the scan skips to those words.
+_PINPOINT = CaseBlind.compile(
+    rf"(?P<pin>operative(?<!\woperative)\s+(?:sub)?paragraphs?\s+{_PARAGRAPH_NUMBERS}"
+    rf"|sub(?<!\wsub)paragraphs?\s+{_PARAGRAPH_NUMBERS}"
+    rf"|paragraph(?<!\wparagraph)s?\s+{_PARAGRAPH_NUMBERS}"
+    r"|annex(?<!\wannex)\s+[ivx\d]+)"
     r"\s+of\s+(?:its\s+|the\s+)?$",
-    re.IGNORECASE,
+    word_start=True,
 )
 _PARAGRAPH_LIST = re.compile(
     r"\bparagraphs?\s+(?P<list>\d{1,3}(?:\s*\([a-z]{1,5}\))*"
@@ -42,7 +54,7 @@ _PARAGRAPH_LIST = re.compile(
     re.IGNORECASE,
 )
 _EXTERNAL_AFTER = re.compile(
-    r"^\s*,?\s*of\s+(?:its\s+|the\s+|that\s+|said\s+)?(?!this\s+resolution|the\s+present\s+resolution)"
+    r"\s*,?\s*of\s+(?:its\s+|the\s+|that\s+|said\s+)?(?!this\s+resolution|the\s+present\s+resolution)"
     r"(?:resolutions?|document|report|letter|annex|statement|Agreement|Charter|Convention|"
     r"Protocol|decision|\w+\s+resolution|[A-Z])",
 )
@@ -71,13 +83,15 @@ def references(text: str, years: dict[str, str] | None = None) -> list[Reference
     return sorted((_with_pinpoint(text, ref) for ref in found), key=lambda ref: ref.span)
 
 
-def paragraph_references(text: str) -> list[ParagraphReference]:
-    """References to paragraphs of this document; external pinpoints are left out."""
+def paragraph_references(text: str, *, lower: str | None = None) -> list[ParagraphReference]:
+    """References to paragraphs of this document; external pinpoints are left out. ``lower``
+    is ``text.lower()`` when the caller has it."""
     found: list[ParagraphReference] = []
-    if "paragraph" not in text.lower():
+    lower = text.lower() if lower is None else lower
+    if "paragraph" not in lower:
         return found  # most provisions: a substring test instead of a case-blind scan
-    for match in _PARAGRAPH_LIST.finditer(text):
-        if _EXTERNAL_AFTER.match(text[match.end() :]):
+    for match in _paragraph_lists(text, lower):
+        if _EXTERNAL_AFTER.match(text, match.end()):
             continue
         numbers = re.finditer(r"\d{1,3}(?!\d)(?!\s*\(\d{4}\))", match.group("list"))
         for number in numbers:
@@ -88,6 +102,22 @@ def paragraph_references(text: str) -> list[ParagraphReference]:
                 )
             )
     return found
+
+
+def _paragraph_lists(text: str, lower: str) -> Iterator[re.Match[str]]:
+    """What ``_PARAGRAPH_LIST.finditer(text)`` finds, the pattern tried only where ``lower``
+    (``text`` lower-cased) holds "paragraph": a case-blind scan of every position costs far
+    more. Exact while lower-casing keeps every character in place (the same length) since no
+    character but "P" matches "p" case-blind, and so for the other letters of "paragraph"."""
+    if len(lower) != len(text):
+        yield from _PARAGRAPH_LIST.finditer(text)
+        return
+    position = lower.find("paragraph")
+    while position >= 0:
+        match = _PARAGRAPH_LIST.match(text, position)
+        if match:
+            yield match
+        position = lower.find("paragraph", match.end() if match else position + 1)
 
 
 def _resolution_list(text: str, position: int) -> list[tuple[str, str | None, tuple[int, int]]]:
@@ -110,9 +140,14 @@ def _resolutions(text: str, years: dict[str, str]) -> list[Reference]:
         for index, (number, year, (start, end)) in enumerate(_resolution_list(text, keyword.end())):
             year = year or years.get(number)
             symbol = f"S/RES/{number}({year})" if year else f"S/RES/{number}"
-            begin = keyword.start() if index == 0 else start
+            begin = _keyword_start(keyword) if index == 0 else start
             found.append(Reference(symbol, text[begin:end], (begin, end)))
     return found
+
+
+def _keyword_start(keyword: re.Match[str]) -> int:
+    """Where a "resolution" keyword found by _RESOLUTION_KEYWORD starts: at its capital."""
+    return keyword.start() - 1
 
 
 def _general_assembly(text: str) -> list[Reference]:
@@ -144,9 +179,10 @@ def _without_overlaps(found: list[Reference]) -> list[Reference]:
 
 def _with_pinpoint(text: str, ref: Reference) -> Reference:
     before = text[max(0, ref.span[0] - 60) : ref.span[0]]
-    pinpoint = _PINPOINT.search(before)
+    pinpoint = _PINPOINT.search(before, before.lower())
     if not pinpoint:
         return ref
     start = ref.span[0] - len(before) + pinpoint.start("pin")
-    pin = re.sub(r"\s+", " ", pinpoint.group("pin")).strip()
+    printed = before[pinpoint.start("pin") : pinpoint.end("pin")]
+    pin = re.sub(r"\s+", " ", printed).strip()
     return Reference(ref.symbol, text[start : ref.span[1]], (start, ref.span[1]), pinpoint=pin)
