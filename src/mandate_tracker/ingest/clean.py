@@ -115,8 +115,8 @@ def clean(raw: str) -> CleanText:
     links: list[str] = []
     removed: list[int] = []
     spaced = _collapse_blank_lines(_without_furniture(repair_spacing(text), links, removed))
-    text = repair_split_words(spaced)
-    if text != spaced:
+    text, may_make_furniture = _mend_split_words(spaced)
+    if may_make_furniture:
         # Joins never cross a line and every line before them passed as body text, so only a
         # mended line can be furniture now; when none is, this finds nothing to remove.
         made: list[int] = []
@@ -252,11 +252,22 @@ def repair_split_words(text: str) -> str:
     Repeated to a fixed point, so cleaning stays idempotent. Only pairs with a candidate piece
     are looked at, so a page of ordinary words costs one scan.
     """
+    return _mend_split_words(text)[0]
+
+
+def _mend_split_words(text: str) -> tuple[str, bool]:
+    """``repair_split_words``, and whether a mended line may have become page furniture.
+
+    Furniture with letters to join is a link line or a document symbol ("S/2020/600/R ev.1"),
+    without a space once mended; the first piece of such a line, left of a join, holds a '/'.
+    """
     evidence = _DocumentEvidence(text)
+    may_make_furniture = False
     while True:
-        text, may_chain = _join_pass(text, evidence)
+        text, may_chain, slash_joined = _join_pass(text, evidence)
+        may_make_furniture = may_make_furniture or slash_joined
         if not may_chain:
-            return text
+            return text, may_make_furniture
 
 
 class _DocumentEvidence:
@@ -302,9 +313,10 @@ def _has_token(text: bytes, word: bytes) -> bool:
     return False
 
 
-def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool]:
+def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool, bool]:
     """One left-to-right pass; also says whether a join made a new pair worth another pass
-    (a joined word that is itself a candidate piece, or stands beside one).
+    (a joined word that is itself a candidate piece, or stands beside one), and whether a
+    token left of a join holds a '/'.
 
     A pair "first second" is one space apart, so it spans two neighbouring tokens of the text
     cut at single spaces: ``first`` ends one and ``second`` starts the next. Only pairs at a
@@ -313,7 +325,7 @@ def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool]:
     tokens = text.split(" ")
     at = _tokens_holding_pieces(tokens)
     if not at:
-        return text, False
+        return text, False, False
     # C-level map/compress over cached per-token judgements: no Python frame per pair
     held = list(map(tokens.__getitem__, at))
     pairs = set(compress(at, map(_ends_in_piece, held)))  # k: tokens[k] and tokens[k + 1]
@@ -338,10 +350,11 @@ def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool]:
                 or any(map(_is_candidate, _neighbours(tokens, k, first, second)))
             )
     if not joined:
-        return text, False
+        return text, False, False
+    slash_joined = any("/" in tokens[k] for k in joined)
     for k in reversed(joined):
         tokens[k : k + 2] = [tokens[k] + tokens[k + 1]]
-    return " ".join(tokens), may_chain
+    return " ".join(tokens), may_chain, slash_joined
 
 
 # Whether a token may hold a piece of a split word (``_may_hold_piece``), for tokens seen before:
