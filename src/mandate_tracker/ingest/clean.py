@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain, compress, count, filterfalse, islice, repeat
-from operator import is_not
+from operator import is_not, itemgetter
 from urllib.parse import unquote
 
 # Page furniture, as the shape of a whole line (after its indentation). The shapes run over a
@@ -333,8 +333,10 @@ def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool, bool]
     pairs.discard(-1)
     pairs.discard(len(tokens) - 1)
     ordered = sorted(pairs)
-    firsts = list(map(_word_ending, map(tokens.__getitem__, ordered)))
-    seconds = list(map(_word_starting, map(tokens.__getitem__, map((1).__add__, ordered))))
+    firsts = list(map(itemgetter(0), map(_edge_words, map(tokens.__getitem__, ordered))))
+    seconds = list(
+        map(itemgetter(1), map(_edge_words, map(tokens.__getitem__, map((1).__add__, ordered))))
+    )
     verdicts = map(_join_verdict, firsts, seconds)
     joined: list[int] = []
     may_chain = False
@@ -372,46 +374,60 @@ def _tokens_holding_pieces(tokens: list[str]) -> list[int]:
     new = set(filterfalse(_HOLDS_PIECE.__contains__, map(tokens.__getitem__, at)))
     if not new:
         return at
-    judged = {token: _may_hold_piece(token) for token in new}
+    judged = dict(zip(new, map(_may_hold_piece, new), strict=True))
     if len(_HOLDS_PIECE) < TOKEN_MEMO_LIMIT:
         _HOLDS_PIECE.update(judged)
-    return [k for k in at if judged.get(tokens[k], True)]
+    return list(compress(at, map(judged.get, map(tokens.__getitem__, at), repeat(True))))
 
 
 def _may_hold_piece(token: str) -> bool:
-    return _ends_in_piece(token) or _starts_with_piece(token)
+    """``_ends_in_piece(token) or _starts_with_piece(token)``, with the cheap word tests first:
+    every new token of a text comes here once."""
+    before = token.rstrip(ASCII_LETTERS)
+    if _can_begin_join(token[len(before) :]) and not _binds(before[-1:]):
+        return True
+    after = token.lstrip(ASCII_LETTERS)
+    starting = token[: len(token) - len(after)]
+    return starting.islower() and _can_end_join(starting) and not _binds(after[:1])
 
 
 @lru_cache(maxsize=TOKEN_CACHE)
 def _ends_in_piece(token: str) -> bool:
     """Whether the word ending a token is a candidate piece that can begin a real word."""
-    word = _word_ending(token)
-    return _is_piece(word) and _begins_joinable_word(word)
+    return _can_begin_join(_edge_words(token)[0])
 
 
 @lru_cache(maxsize=TOKEN_CACHE)
 def _starts_with_piece(token: str) -> bool:
     """Whether the word starting a token is a candidate piece that can end a real word."""
-    word = _word_starting(token)
-    return _is_piece(word) and _ends_joinable_word(word)
+    return _can_end_join(_edge_words(token)[1])
 
 
 @lru_cache(maxsize=TOKEN_CACHE)
-def _word_ending(token: str) -> str:
-    """The word (a run of ASCII letters) that ends a token (a piece of text between single
-    spaces) and can begin a pair: no letter, digit, '_', apostrophe or hyphen before it.
-    Empty when there is none."""
+def _edge_words(token: str) -> tuple[str, str]:
+    """The words (runs of ASCII letters) at the edges of a token (a piece of text between single
+    spaces) that can be half of a pair, each empty when there is none: the word ending the
+    token with no letter, digit, '_', apostrophe or hyphen before it (a first half), and the
+    word starting it, in lower case, with none of those after it (a second half)."""
     before = token.rstrip(ASCII_LETTERS)
-    return "" if _binds(before[-1:]) else token[len(before) :]
-
-
-@lru_cache(maxsize=TOKEN_CACHE)
-def _word_starting(token: str) -> str:
-    """The word that starts a token and can end a pair: in lower case, with no letter, digit,
-    '_', apostrophe or hyphen after it. Empty when there is none."""
     after = token.lstrip(ASCII_LETTERS)
-    word = token[: len(token) - len(after)]
-    return word if word.islower() and not _binds(after[:1]) else ""
+    starting = token[: len(token) - len(after)]
+    return (
+        "" if _binds(before[-1:]) else token[len(before) :],
+        starting if starting.islower() and not _binds(after[:1]) else "",
+    )
+
+
+@cache
+def _can_begin_join(word: str) -> bool:
+    """Whether a word is a candidate piece that can begin a real word."""
+    return _is_piece(word) and _begins_joinable_word(word)
+
+
+@cache
+def _can_end_join(word: str) -> bool:
+    """Whether a word is a candidate piece that can end a real word."""
+    return _is_piece(word) and _ends_joinable_word(word)
 
 
 @cache
