@@ -4,7 +4,8 @@
 
 Figures (issue 2 targets: the seed's text read in under 10 ms on one core; reading a PDF no
 slower than 2x the bare text extraction of the same PDF; issue 3: read + analyse under 20 ms):
-- the seed: clean + parse, and clean + parse + analyse, best and median of N warm runs;
+- the seed: cleaning alone, reading the structure of the cleaned text alone, clean + parse, and
+  clean + parse + analyse, best and median of N warm runs;
 - the corpus (../shared/data/unsc-resolutions, when present): documents/s and MB/s;
 - PDFs made from the seed and from the ten longest corpus texts: time of full reading (extract
   + clean + parse) against bare PyMuPDF text extraction of the same bytes, and their ratio.
@@ -62,6 +63,9 @@ def main() -> None:
     seed = SEED.read_text(encoding="utf-8")
     parse_text(seed)  # warm: vocabularies and word frequencies load once per process
     analyse_document(parse_text(seed))
+    cleaned = clean(seed)
+    report("seed: clean", cpu_times_ms(lambda: clean(seed), repeat))
+    report("seed: read structure", cpu_times_ms(lambda: read_structure(cleaned), repeat))
     report("seed: clean + parse (target < 10 ms)", cpu_times_ms(lambda: parse_text(seed), repeat))
     report(
         "seed: clean + parse + analyse (target < 20 ms)",

@@ -73,3 +73,30 @@ def test_bad_task_pattern_names_the_task(monkeypatch: pytest.MonkeyPatch) -> Non
             vocabulary.task_lexicon()
     finally:
         vocabulary.task_lexicon.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A word starts after any character that is no word character or "-", ASCII or not.
+        ("“Protection of civilians”", [(1, 24, "CivProtect", "Protection of civilians")]),
+        ("(protect civilians)", [(1, 18, "CivProtect", "protect civilians")]),
+        ("\u00a0protect civilians", [(1, 18, "CivProtect", "protect civilians")]),
+        # Not inside a word, whether the letter before is ASCII, accented or a digit, nor
+        # after a hyphen.
+        ("unprotect civilians", []),
+        ("éprotect civilians", []),
+        ("2protect civilians", []),
+        ("non-protect civilians", []),
+    ],
+)
+def test_task_cues_start_at_word_starts(text: str, found: list[tuple[int, int, str, str]]) -> None:
+    assert vocabulary.task_lexicon().task_cues.scan(text) == found
+
+
+def test_task_cue_key_must_lie_in_the_span_but_the_cue_may_run_past_it() -> None:
+    text = "and to protect civilians under threat"
+    cues = vocabulary.task_lexicon().task_cues
+    start = text.index("protect")
+    assert cues.scan(text, ((0, start + 3),)) == [(7, 24, "CivProtect", "protect civilians")]
+    assert cues.scan(text, ((0, start + 2),)) == []

@@ -21,9 +21,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
-from mandate_tracker.analyse.vocabulary import task_lexicon
+from mandate_tracker.analyse.vocabulary import (
+    CuePattern,
+    TaskLexicon,
+    lower_keeping_length,
+    task_lexicon,
+)
 from mandate_tracker.model import Span, TaskCode
 
 _LOOKBACK = 160
@@ -38,13 +44,7 @@ class Segment:
     reporting: bool = False  # a duty to report on it: the modality is Monitor
 
 
-class _Cue(NamedTuple):
-    """A cue found in the text (a named tuple: built for every cue, so cheap to make)."""
-
-    start: int
-    end: int
-    name: str
-    words: str
+_Found = tuple[int, int, str, str]  # a cue found: start, end, name, matched words
 
 
 def code_tasks(text: str, segments: list[Segment]) -> list[TaskCode]:
@@ -52,42 +52,86 @@ def code_tasks(text: str, segments: list[Segment]) -> list[TaskCode]:
     if not segments:
         return []
     lexicon = task_lexicon()
-    spans = tuple(segment.span for segment in segments)
-    governed = tuple(s.span for s in segments if s.mission and not s.reporting)
-    modality_cues = [_Cue(*cue) for cue in lexicon.modality_cues.scan(text, governed)]
-    codes: dict[tuple[str, str], TaskCode] = {}
-    for cue in (_Cue(*found) for found in lexicon.task_cues.scan(text, spans)):
-        segment = next((s for s in segments if s.span[0] <= cue.start < s.span[1]), None)
-        if segment is None:
-            continue
-        secure = cue.name in lexicon.security_tasks
-        modality, governing = _modality(cue, segment, lexicon.only(cue.name), secure, modality_cues)
-        evidence = (cue.words, governing) if governing and governing != cue.words else (cue.words,)
-        code = TaskCode(cue.name, modality, evidence, (cue.start, cue.end))
-        key = (code.task, code.modality)
-        codes[key] = _merge(codes[key], code) if key in codes else code
-    return sorted(codes.values(), key=lambda code: (code.span, code.task, code.modality))
+    lower = lower_keeping_length(text)  # shared by the task and the modality scan
+    modality_cues: _ModalityCues | None = None  # scanned when a task cue first needs them
+    # (task, modality) -> evidence and span of its first cue; TaskCodes made once at the end.
+    codes: dict[tuple[str, str], tuple[list[str], Span]] = {}
+    for segment, found in _task_cues(lexicon.task_cues, text, lower, segments):
+        fixed = _segment_modality(segment)
+        for start, end, task, words in found:
+            modality = lexicon.only_modality.get(task) or fixed
+            governing = None
+            if modality is None:
+                if modality_cues is None:
+                    modality_cues = _modality_cues(lexicon, text, lower, segments)
+                secure = task in lexicon.security_tasks
+                modality, governing = modality_cues.governing(start, end, segment, secure)
+            key = (task, modality)
+            if key not in codes:
+                codes[key] = ([words], (start, end))
+            elif (start, end) < codes[key][1]:
+                codes[key] = (codes[key][0], (start, end))
+            evidence = codes[key][0]
+            if words not in evidence:
+                evidence.append(words)
+            if governing and governing not in evidence:
+                evidence.append(governing)
+    return [
+        TaskCode(task, modality, tuple(evidence), span)
+        for span, task, modality, evidence in sorted(
+            (span, task, modality, evidence) for (task, modality), (evidence, span) in codes.items()
+        )
+    ]
 
 
-def _modality(
-    cue: _Cue, segment: Segment, only: str | None, secure: bool, modality_cues: list[_Cue]
-) -> tuple[str, str | None]:
-    if only:
-        return only, None
+def _task_cues(
+    cues: CuePattern, text: str, lower: str, segments: list[Segment]
+) -> list[tuple[Segment, list[_Found]]]:
+    """The task cues in each segment: those whose start is in it and in no segment before."""
+    if all(one.span[1] <= next_.span[0] for one, next_ in pairwise(segments)):
+        # Segments one after another (the usual case): a segment's cues are those scanned in it.
+        return [(segment, cues.scan(text, (segment.span,), lower)) for segment in segments]
+    held: list[tuple[Segment, list[_Found]]] = []
+    for cue in cues.scan(text, tuple(segment.span for segment in segments), lower):
+        holder = next((s for s in segments if s.span[0] <= cue[0] < s.span[1]), None)
+        if holder is not None:
+            held.append((holder, [cue]))
+    return held
+
+
+def _segment_modality(segment: Segment) -> str | None:
+    """The modality the segment decides for any task it assigns (but one with ``only``)."""
     if not segment.mission:
-        return "Encouraged", None
+        return "Encouraged"
     if segment.reporting:
-        return "Monitor", None
-    floor = max(segment.span[0], cue.start - _LOOKBACK)
-    index = bisect_left(modality_cues, cue.end, key=lambda m: m.start) - 1  # last cue before
-    while index >= 0 and modality_cues[index].start >= floor:
-        nearest = modality_cues[index]
-        if secure or nearest.name != "Security":
-            return nearest.name, nearest.words
-        index -= 1
-    return "Assist", None
+        return "Monitor"
+    return None
 
 
-def _merge(first: TaskCode, second: TaskCode) -> TaskCode:
-    evidence = first.evidence + tuple(w for w in second.evidence if w not in first.evidence)
-    return TaskCode(first.task, first.modality, evidence, min(first.span, second.span))
+class _ModalityCues(NamedTuple):
+    """The modality cues of the segments addressed to the mission and not about reporting."""
+
+    starts: list[int]
+    cues: list[_Found]
+
+    def governing(
+        self, start: int, end: int, segment: Segment, secure: bool
+    ) -> tuple[str, str | None]:
+        """The modality of the task cue at ``start``-``end`` in ``segment`` and its evidence:
+        the nearest modality cue starting before it ends, in the segment and the lookback."""
+        floor = max(segment.span[0], start - _LOOKBACK)
+        index = bisect_left(self.starts, end) - 1  # the last cue starting before
+        while index >= 0 and self.starts[index] >= floor:
+            _, _, modality, words = self.cues[index]
+            if secure or modality != "Security":
+                return modality, words
+            index -= 1
+        return "Assist", None
+
+
+def _modality_cues(
+    lexicon: TaskLexicon, text: str, lower: str, segments: list[Segment]
+) -> _ModalityCues:
+    governed = tuple(s.span for s in segments if s.mission and not s.reporting)
+    cues = lexicon.modality_cues.scan(text, governed, lower)
+    return _ModalityCues([cue[0] for cue in cues], cues)

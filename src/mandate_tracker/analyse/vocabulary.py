@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import chain
 from typing import Any, cast
 
 import yaml
@@ -95,33 +96,68 @@ class CuePattern:
     anywhere: tuple[Cue, ...]
     # The word starts worth trying: any word, when some cue may start with anything; else
     # those that open with the literal words of a cue ("protect", "human rights"), searched
-    # past the end of a span since a cue may run past it, but only starts whose index key
-    # lies inside the span count, as when the key alone decided.
+    # past the end of a span (up to ``reach``) since a cue may run past it, but only starts
+    # whose index key lies inside the span count, as when the key alone decided.
     starts: re.Pattern[str]
+    # Those openings found after the character before them: the regex engine's search loop
+    # skips to a character of a plain ASCII class far faster than it tries the lookbehind of
+    # ``starts`` at every position. The class lets any non-ASCII character through, so a
+    # start after one is checked again. Unused when some cue may start with anything.
+    after_separator: re.Pattern[str]
+    reach: int  # the length of the longest opening: how far past a start the search looks
 
     def __hash__(self) -> int:
         return id(self)
 
     def scan(
-        self, text: str, spans: tuple[tuple[int, int], ...] | None = None
+        self,
+        text: str,
+        spans: tuple[tuple[int, int], ...] | None = None,
+        lower: str | None = None,
     ) -> list[tuple[int, int, str, str]]:
-        """(start, end, name, matched words) of every cue in ``text`` (or in ``spans`` of it)."""
-        lower = _lower_keeping_length(text)
+        """(start, end, name, matched words) of every cue in ``text`` (or in ``spans`` of it).
+
+        ``lower``: ``lower_keeping_length(text)``, when the caller has it already.
+        """
+        if lower is None:
+            lower = lower_keeping_length(text)
         found: list[tuple[int, int, str, str]] = []
+        scan_span = self._scan_anywhere if self.anywhere else self._scan_openings
         for begin, stop in spans if spans is not None else ((0, len(text)),):
-            found.extend(self._scan(text, lower, begin, stop))
+            found.extend(scan_span(text, lower, begin, stop))
         return found
 
-    def _scan(
+    def _scan_openings(
         self, text: str, lower: str, begin: int, stop: int
     ) -> list[tuple[int, int, str, str]]:
         found: list[tuple[int, int, str, str]] = []
         end = 0
-        bounded = bool(self.anywhere)  # any word start: only those inside the span
-        for word in self.starts.finditer(lower, begin, stop if bounded else len(lower)):
-            start = word.start()
-            if not bounded and start + _KEY > stop:
+        first = self.starts.match(lower, begin)  # the one start whose separator lies before
+        # The search stops where no opening of a start inside the span could reach.
+        words = self.after_separator.finditer(lower, begin, stop - _KEY + self.reach)
+        for word in chain((first,) if first else (), words):
+            start = word.end()
+            if start + _KEY > stop:
                 break
+            if start < end or (start > begin and not _separates(lower[start - 1])):
+                continue
+            best: tuple[int, str] | None = None
+            for cue in self.index[lower[start : start + _KEY]]:
+                match = cue.pattern.match(lower, start)
+                if match and (best is None or match.end() > best[0]):
+                    best = (match.end(), cue.name)
+            if best:
+                end = best[0]
+                found.append((start, end, best[1], text[start:end]))
+        return found
+
+    def _scan_anywhere(
+        self, text: str, lower: str, begin: int, stop: int
+    ) -> list[tuple[int, int, str, str]]:
+        found: list[tuple[int, int, str, str]] = []
+        end = 0
+        for word in self.starts.finditer(lower, begin, stop):  # only starts inside the span
+            start = word.start()
             if start < end:
                 continue
             best: tuple[int, str] | None = None
@@ -138,10 +174,20 @@ class CuePattern:
 
 _KEY = 3
 _WORD_START = re.compile(r"(?<![\w-])\w")
+_WORD_CHAR = re.compile(r"[\w-]")
+# Every character but an ASCII word character or "-": a bitmap the search loop tests fast.
+_SEPARATOR = "[^0-9A-Z_a-z-]"
 _META = set("\\.^$*+?{}[]|()")
 
 
-def _lower_keeping_length(text: str) -> str:
+def _separates(char: str) -> bool:
+    """Whether a word may start after ``char``, one that ``_SEPARATOR`` let through."""
+    return char < "\x80" or not _WORD_CHAR.match(char)
+
+
+def lower_keeping_length(text: str) -> str:
+    """``text`` lower-cased, but for the rare characters whose lower case is longer, so that
+    every offset into it is an offset into ``text``."""
     lower = text.lower()
     if len(lower) == len(text):
         return lower
@@ -214,9 +260,15 @@ def _compile_cues(groups: dict[str, tuple[str, ...]], where: str) -> CuePattern:
                 openings.add(prefix if _one_branch(folded) else key)
             else:
                 anywhere.append(compiled)
-    trie = _trie(sorted(_shortest(openings)))
-    starts = _WORD_START if anywhere else re.compile(rf"(?<![\w-])(?=(?:{trie}))")
-    return CuePattern({k: tuple(v) for k, v in index.items()}, tuple(anywhere), starts)
+    kept = sorted(_shortest(openings))
+    trie = _trie(kept)
+    return CuePattern(
+        index={k: tuple(v) for k, v in index.items()},
+        anywhere=tuple(anywhere),
+        starts=_WORD_START if anywhere else re.compile(rf"(?<![\w-])(?=(?:{trie}))"),
+        after_separator=re.compile(rf"{_SEPARATOR}(?=(?:{trie}))"),
+        reach=max(map(len, kept), default=0),
+    )
 
 
 def _one_branch(cue: str) -> bool:

@@ -10,6 +10,10 @@ from importlib import resources
 import yaml
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# Pieces of the opening patterns, which read words exactly as WORD tokenises them.
+WHOLE = r"(?![A-Za-z'-])"  # the word ends here: WORD would take no further character
+GAP = r"[^A-Za-z]+"  # what separates two words
+ANY_WORD = r"[A-Za-z][A-Za-z'-]*"
 
 
 @dataclass(frozen=True)
@@ -20,53 +24,51 @@ class Openings:
     multiword: tuple[tuple[str, ...], ...]  # longest first
 
     @cached_property
-    def longest(self) -> int:
-        return max((len(phrase) for phrase in self.multiword), default=1)
+    def opening_pattern(self) -> re.Pattern[str]:
+        """The opening phrase in one compiled pattern: leading adverbs, each followed by another
+        word, then the longest multi-word phrase (any case) or else one word."""
+        phrases = [
+            GAP.join(f"{re.escape(word)}{WHOLE}" for word in words) for words in self.multiword
+        ]
+        verb = f"(?i:{'|'.join(phrases)})" if phrases else "(?!)"
+        return re.compile(
+            rf"[^A-Za-z]*(?P<phrase>{self._adverbs_before_a_word}(?:{verb}|{ANY_WORD}))", re.ASCII
+        )
 
     @cached_property
-    def multiword_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
-        """Multi-word phrases by their first word, longest first."""
-        found: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in self.multiword:
-            found.setdefault(phrase[0], []).append(phrase)
-        return {first: tuple(phrases) for first, phrases in found.items()}
+    def first_word_pattern(self) -> re.Pattern[str]:
+        """The first word after any leading adverbs (the last word is never skipped)."""
+        return re.compile(rf"[^A-Za-z]*{self._adverbs_before_a_word}(?P<word>{ANY_WORD})", re.ASCII)
+
+    @cached_property
+    def _adverbs_before_a_word(self) -> str:
+        """Leading adverbs, as many as there are, so long as another word follows each: a
+        listed adverb (case as listed) or any word ending in -ly longer than three letters."""
+        listed = "|".join(re.escape(word) for word in sorted(self.adverbs, key=len, reverse=True))
+        adverb = rf"(?:{listed}|[A-Za-z][A-Za-z'-]+ly){WHOLE}"
+        return rf"(?:{adverb}{GAP}(?=[A-Za-z]))*+"
 
     def is_preamble_opener(self, text: str) -> bool:
         """Whether a line's first words read like the start of a preambular paragraph."""
-        words = WORD.findall(text[:80])
-        while words and self._is_adverb(words[0]) and len(words) > 1:
-            words = words[1:]
-        if not words or not words[0][0].isupper():
+        found = self.first_word_pattern.match(text[:80])
+        if found is None:
             return False
-        first = words[0]
+        first = found.group("word")
+        if not first[0].isupper():
+            return False
         return first in self.preamble_openers or (
             len(first) > 4 and (first.endswith("ing") or first.endswith("ed"))
         )
 
     def opening_phrase(self, text: str) -> str:
         """The opening verb phrase as printed: "Decides", "Strongly condemns", "Calls upon"."""
-        matches = list(WORD.finditer(text[:120]))
-        if not matches:
-            return ""
-        start = 0
-        while start < len(matches) - 1 and self._is_adverb(matches[start].group()):
-            start += 1
-        words = [m.group().lower() for m in matches[start : start + self.longest]]
-        length = 1
-        for phrase in self.multiword_by_first.get(words[0], ()):
-            if tuple(words[: len(phrase)]) == phrase:
-                length = len(phrase)
-                break
-        end_match = matches[start + length - 1]
-        return text[matches[0].start() : end_match.end()]
+        found = self.opening_pattern.match(text[:120])
+        return found.group("phrase") if found else ""
 
     def opens_operative_paragraph(self, text: str) -> bool:
         """Whether text opens like an operative paragraph: "Decides", "Strongly urges"."""
         first = WORD.match(text)
         return first is not None and first.group() in self.operative_verbs
-
-    def _is_adverb(self, word: str) -> bool:
-        return word in self.adverbs or (word.endswith("ly") and len(word) > 3)
 
 
 @cache

@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate, compress, repeat
+from operator import gt, sub
 from typing import Literal
 
 from mandate_tracker.errors import NotAResolutionError
@@ -45,10 +48,27 @@ OCR_DIGITS = str.maketrans({"Z": "2", "S": "5", "l": "1", "I": "1"})
 LABEL = re.compile(r"\(([a-z]{1,2}|[ivx]{1,6})\)\s*(?=\S)")
 DASH = re.compile(r"[–—•-]\s+(?=\S)")
 TERMINAL = ".;:,"
+ITEM_MARKS = "(–—•-"  # first characters of LABEL and DASH
 CAN_OPEN_BLOCK = frozenset("(–—•-ZSlI")  # first characters of labels, dashes, OCR'd numbers
 ROMAN = {"i": 1, "v": 5, "x": 10}
+LIST_START: dict[ItemKind, str] = {"letter": "a", "roman": "i", "dash": "–"}
+ROMAN_LABEL = re.compile(r"[ivx]+")
+LETTER_LABEL = re.compile(r"[a-z]|([a-z])\1")  # "a" ... "z", then "aa", "bb"
 ADOPTION = re.compile(r"Adopted\b")
 FOOTNOTE = re.compile(r"\d{1,3}\s+(?:Ibid|See|Official Records|S/|A/|Resolution)\b")
+
+
+@dataclass(slots=True)
+class _PrintedNumber:
+    """A number printed at a line's start, as far as it can be read without the reader's state."""
+
+    match: re.Match[str]
+    value: int
+    bare: bool  # printed without its full stop: "11     Condemns"
+
+    def opens_with_verb(self) -> bool:
+        """Whether an operative verb follows the number (asked only where it decides)."""
+        return _opens_with_operative_verb(self.match.string[self.match.end() :])
 
 
 @dataclass(slots=True)
@@ -59,9 +79,16 @@ class _Line:
     after_blank: bool
     previous: str  # text of the previous non-blank line
     indented_nearby: bool = True  # whether this stretch of text marks blocks by indentation
+    # the number at the line's start, read once per line (False: not read yet)
+    printed: _PrintedNumber | Literal[False] | None = False
+
+    def printed_number(self) -> _PrintedNumber | None:
+        if self.printed is False:
+            self.printed = _read_printed_number(self.text)
+        return self.printed
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     """A paragraph or item under construction."""
 
@@ -87,12 +114,11 @@ def read_structure(cleaned: CleanText, source_name: str = "<text>") -> Document:
     start = _council_line(lines, source_name)
     opening = lines[start].strip() if COUNCIL_LINE.match(lines[start]) else ""
     info, front = read_front_matter(lines[: start if opening else start + 1])
-    body = _mark_indented_stretches(list(_body_lines(lines, start + 1)))
+    body = _body_lines(lines, start + 1)
     # "1" in the line first: a substring test spares most lines the pattern's scan
-    numbered = any("1" in line.text and PARAGRAPH_ONE.search(line.text) for line in body)
+    numbered = any("1" in text and PARAGRAPH_ONE.search(text) for text in body.texts)
     reader = _Reader(layout=_detect_layout(body), numbered=numbered)
-    for line in body:
-        reader.feed(line)
+    reader.read(body)
     preamble, paragraphs, headings, unclassified = reader.finish()
     if not paragraphs:
         raise NotAResolutionError(
@@ -132,38 +158,69 @@ def _council_line(lines: list[str], source_name: str) -> int:
     )
 
 
-def _body_lines(lines: list[str], first: int) -> Iterator[_Line]:
-    after_blank = False
-    previous = ""
-    for index in range(first, len(lines)):
-        raw = lines[index]
-        text = raw.strip()
-        if not text:
-            after_blank = True
-            continue
-        yield _Line(index + 1, len(raw) - len(raw.lstrip()), text, after_blank, previous)
-        after_blank = False
-        previous = text
+_Row = tuple[int, int, str, bool, str, bool]  # the fields of a _Line, in order
 
 
-def _mark_indented_stretches(body: list[_Line], reach: int = 20) -> list[_Line]:
-    """Some texts indent block starts in one stretch and not in another: mark each line."""
-    indented = [index for index, line in enumerate(body) if line.indent > 0]
-    cursor = 0
-    for index, line in enumerate(body):
-        while cursor < len(indented) and indented[cursor] < index - reach:
-            cursor += 1
-        line.indented_nearby = cursor < len(indented) and indented[cursor] <= index + reach
-    return body
+@dataclass(slots=True)
+class _Body:
+    """The non-blank lines after "The Security Council," as columns. Built with C-level list
+    work, and made into :class:`_Line` objects only where a line may open a block: most lines
+    just continue a sentence, and a Python step per line cost more than reading them."""
+
+    numbers: list[int]
+    indents: list[int]
+    texts: list[str]
+    after_blank: list[bool]  # a blank line before it
+    indented_nearby: list[bool]
+
+    def rows(self) -> Iterator[_Row]:
+        previous = ["", *self.texts][: len(self.texts)]  # the previous non-blank line
+        return zip(
+            self.numbers,
+            self.indents,
+            self.texts,
+            self.after_blank,
+            previous,
+            self.indented_nearby,
+            strict=True,
+        )
 
 
-def _detect_layout(body: list[_Line]) -> Layout:
-    if not body:
+def _body_lines(lines: list[str], first: int) -> _Body:
+    """The non-blank lines from index ``first`` on, stripped, with their indentation."""
+    raws = lines[first:]
+    stripped = list(map(str.strip, raws))
+    kept = list(compress(raws, stripped))
+    numbers = list(compress(range(first + 1, len(lines) + 1), stripped))
+    indents = list(map(sub, map(len, kept), map(len, map(str.lstrip, kept))))
+    return _Body(
+        numbers=numbers,
+        indents=indents,
+        texts=list(filter(None, stripped)),
+        # more than one line since the previous non-blank one (or the council line)
+        after_blank=list(map(gt, map(sub, numbers, [first, *numbers]), repeat(1))),
+        indented_nearby=_indented_nearby(indents),
+    )
+
+
+def _indented_nearby(indents: list[int], reach: int = 20) -> list[bool]:
+    """Some texts indent block starts in one stretch and not in another: for each line,
+    whether an indented line stands within ``reach`` lines of it."""
+    # Running totals instead of a search per line: the indented lines among
+    # lines[i - reach : i + reach + 1] number counts[i + reach + 1] - counts[i - reach].
+    counts = list(accumulate(map(bool, indents), initial=0))
+    lows = ([0] * reach + counts)[: len(indents)]
+    highs = (counts[reach + 1 :] + [counts[-1]] * (reach + 1))[: len(indents)]
+    return list(map(gt, highs, lows))
+
+
+def _detect_layout(body: _Body) -> Layout:
+    if not body.texts:
         return "lines"
-    indented = sum(1 for line in body if line.indent > 0)
-    if indented >= 3 and 0.05 < indented / len(body) < 0.8:
+    indented = sum(map(bool, body.indents))
+    if indented >= 3 and 0.05 < indented / len(body.texts) < 0.8:
         return "indent"
-    blanks = sum(1 for line in body if line.after_blank) / len(body)
+    blanks = sum(body.after_blank) / len(body.texts)
     return "blank" if blanks > 0.05 else "lines"
 
 
@@ -181,12 +238,41 @@ class _Reader:
         self.unclassified: list[Unclassified] = []
         self.after_end = False
         self.maybe_headings: list[_Line] = []  # heading-like lines awaiting the next line
+        self.next_number = 1  # the number the next operative paragraph should carry
+        self.run_in_marks = ("1.", "2.")  # that number and the next as printed: "12.", "13."
 
     # --- entry points ---------------------------------------------------------------
 
-    def feed(self, line: _Line) -> None:
-        for piece in self._split_run_in_paragraph(line):
-            self._feed_one(piece)
+    def read(self, body: _Body) -> None:
+        """Read the body line by line."""
+        starts = self._starts_block  # looked up once: the loop runs for every line
+        for row in body.rows():
+            _, indent, text, after_blank, previous, indented_nearby = row
+            starts_block = starts(indent, after_blank, previous, indented_nearby)
+            marks = self.run_in_marks
+            if marks[1] in text or text.find(marks[0], 1) != -1:
+                # The line holds the expected number (other than at its start, where it opens
+                # the line's own paragraph) or the next: a paragraph may run in.
+                for piece in self._split_run_in_paragraph(_Line(*row)):
+                    self._feed_one(piece)
+            elif (
+                # The common case, decided here without a call as it is most lines: a line
+                # inside a sentence that opens with no mark continues the current block.
+                # (_feed_marked comes to the same for such a line, only slower.)
+                not starts_block
+                and not self.maybe_headings
+                and not self.after_end
+                and previous[-1:] not in TERMINAL
+                and text[0] not in CAN_OPEN_BLOCK
+                and not text[0].isdigit()
+                and (self.paragraphs or self.preamble)
+            ):
+                if self.paragraphs:
+                    self.stack[-1].add_line(text)
+                else:
+                    self.preamble[-1][1].append(text)
+            else:
+                self._feed_marked(_Line(*row), starts_block)
 
     def _resolve_maybe_headings(self, line: _Line | None, starts_block: bool) -> bool:
         """Heading-like lines are headings only when a paragraph or another heading follows.
@@ -235,12 +321,22 @@ class _Reader:
     # --- one line -------------------------------------------------------------------
 
     def _feed_one(self, line: _Line, headings: bool = True) -> None:
-        starts_block = self._starts_block(line)
-        if not starts_block and self._continues_block(line):
-            return
+        """A piece of a split line, or a line held back as a possible heading."""
+        starts_block = self._starts_block(
+            line.indent, line.after_blank, line.previous, line.indented_nearby
+        )
+        self._feed_marked(line, starts_block, headings)
+
+    def _feed_marked(self, line: _Line, starts_block: bool, headings: bool = True) -> None:
+        """A line that starts a block or follows a mark (a number, label or punctuation)."""
         # A complete sentence before the line lets markers count even where layout says nothing.
         after_sentence = starts_block or (bool(line.previous) and line.previous[-1] in ".;:")
-        if headings and self.paragraphs and self._resolve_maybe_headings(line, after_sentence):
+        if (
+            headings
+            and self.paragraphs
+            and self.maybe_headings  # with none held, resolving them is a no-op
+            and self._resolve_maybe_headings(line, after_sentence)
+        ):
             return
         if self._is_next_paragraph(line, starts_block):
             self._open_paragraph(line)
@@ -266,36 +362,20 @@ class _Reader:
             return
         self.stack[-1].add_line(line.text)
 
-    def _continues_block(self, line: _Line) -> bool:
-        """The common case, decided first: a line inside a sentence that opens with no marker
-        continues the current block. Returns whether it was taken so."""
-        if (
-            self.maybe_headings
-            or self.after_end
-            or line.previous[-1:] in TERMINAL
-            or line.text[:1] in CAN_OPEN_BLOCK
-            or line.text[:1].isdigit()
-        ):
-            return False
-        if self.paragraphs:
-            self.stack[-1].add_line(line.text)
-            return True
-        if self.preamble:
-            self.preamble[-1][1].append(line.text)
-            return True
-        return False
-
-    def _starts_block(self, line: _Line) -> bool:
-        if self.layout == "indent" and line.indented_nearby:
-            return line.indent > 0
-        return line.after_blank or not line.previous or line.previous[-1] in TERMINAL
+    def _starts_block(
+        self, indent: int, after_blank: bool, previous: str, indented_nearby: bool
+    ) -> bool:
+        """Whether the layout says a block starts at a line."""
+        if self.layout == "indent" and indented_nearby:
+            return indent > 0
+        return after_blank or not previous or previous[-1] in TERMINAL
 
     def _split_run_in_paragraph(self, line: _Line) -> list[_Line]:
         """Split "...; 40. Decides ...; 41. Urges ..." where an extraction ran paragraphs
         into one line: at each expected number in turn."""
         pieces: list[_Line] = []
-        expected = self._expected()
-        if self._paragraph_number(line.text) is not None:
+        expected = self.next_number
+        if self._paragraph_number(line) is not None:
             expected += 1  # the line opens with the expected paragraph; look for the next
         while True:
             if f"{expected}." not in line.text:
@@ -347,40 +427,29 @@ class _Reader:
 
     # --- operative part -------------------------------------------------------------
 
-    def _expected(self) -> int:
-        """The number the next operative paragraph should carry."""
-        return int(self.paragraphs[-1].label) + 1 if self.paragraphs else 1
-
-    def _paragraph_number(self, text: str) -> re.Match[str] | None:
-        if not (text[:1].isdigit() or text[:1] in "ZSlI"):
-            return None  # most lines: no number at their start
-        return self._printed_number(text)
-
-    def _printed_number(self, text: str) -> re.Match[str] | None:
-        """The expected paragraph number opening ``text``, as printed: "12." — or, where
-        extraction or OCR slipped, "12," / "12" before a verb / "Z." for 2."""
-        expected = self._expected()
-        match = PARAGRAPH_START.match(text) or BARE_NUMBER.match(text)
-        if match is None:
+    def _paragraph_number(self, line: _Line) -> re.Match[str] | None:
+        """The expected paragraph number opening the line, as printed (see
+        :func:`_read_printed_number`)."""
+        printed = line.printed_number()
+        if printed is None:
             return None
-        printed = match.group(1).translate(OCR_DIGITS)
-        if not printed.isdigit():
-            return None
-        opens_with_verb = openings().opens_operative_paragraph(text[match.end() :])
-        if match.re is BARE_NUMBER and not opens_with_verb:
-            return None
-        if int(printed) == expected:
-            return match
+        if printed.value == self.next_number:
+            return printed.match
         # A number the source itself skips ("6." then "8. Regrets"): take the printed number.
-        skipped = int(printed) == expected + 1 and opens_with_verb and self.paragraphs
-        return match if skipped and match.re is PARAGRAPH_START else None
+        skipped = (
+            printed.value == self.next_number + 1
+            and bool(self.paragraphs)
+            and not printed.bare
+            and printed.opens_with_verb()
+        )
+        return printed.match if skipped else None
 
     def _is_next_paragraph(self, line: _Line, starts_block: bool) -> bool:
         if not self.numbered:
             return starts_block and _opens_unnumbered(line.text) and not self.after_end
         if self._lost_number(line):
             return True
-        if self._paragraph_number(line.text) is None:
+        if self._paragraph_number(line) is None:
             return False
         # The expected number at a line start is a paragraph whatever the layout says.
         return not self.after_end
@@ -392,14 +461,14 @@ class _Reader:
             bool(self.paragraphs)
             and not self.after_end
             and line.previous[-1:] in (";", ".")
-            and not PARAGRAPH_START.match(line.text)
             and _opens_with_operative_verb(line.text)
+            and not PARAGRAPH_START.match(line.text)
         )
 
     def _open_paragraph(self, line: _Line) -> None:
-        match = self._paragraph_number(line.text)
+        match = self._paragraph_number(line)
         number = match.group(1).translate(OCR_DIGITS) if match else None
-        number = number if number and number.isdigit() else str(self._expected())
+        number = number if number and number.isdigit() else str(self.next_number)
         node = _Node(label=number, anchor=f"para-{number}", line=line.number, kind="paragraph")
         node.printed_number = match is not None
         if match and match.group(1) != number:
@@ -416,6 +485,8 @@ class _Reader:
         elif self.paragraphs:
             node.heading = self.paragraphs[-1].heading
         self.paragraphs.append(node)
+        self.next_number = int(number) + 1
+        self.run_in_marks = (f"{self.next_number}.", f"{self.next_number + 1}.")
         self.stack = [node]
 
     def _headings_from_preamble_end(self) -> None:
@@ -430,6 +501,8 @@ class _Reader:
         self.pending_headings = found + self.pending_headings
 
     def _open_item(self, line: _Line) -> bool:
+        if line.text[0] not in ITEM_MARKS:
+            return False  # most lines: no label or dash to match
         label_match = LABEL.match(line.text)
         dash_match = None if label_match else DASH.match(line.text)
         if label_match is None and dash_match is None:
@@ -505,6 +578,22 @@ class _Reader:
         self.unclassified.append(Unclassified(line.text, line.number, reason))
 
 
+def _read_printed_number(text: str) -> _PrintedNumber | None:
+    """The number opening ``text`` as printed: "12." — or, where extraction or OCR slipped,
+    "12," / "12" before a verb / "Z." for 2. Whether it is the expected one is the reader's
+    call."""
+    if not (text[:1].isdigit() or text[:1] in "ZSlI"):
+        return None  # most lines: no number at their start
+    match = PARAGRAPH_START.match(text) or BARE_NUMBER.match(text)
+    if match is None:
+        return None
+    printed = match.group(1).translate(OCR_DIGITS)
+    if not printed.isdigit():
+        return None
+    number = _PrintedNumber(match, int(printed), bare=match.re is BARE_NUMBER)
+    return None if number.bare and not number.opens_with_verb() else number
+
+
 def _opens_with_operative_verb(text: str) -> bool:
     """ "Recommends ...", "Decides ...": how paragraphs printed without a number open."""
     return openings().opens_operative_paragraph(text)
@@ -534,19 +623,20 @@ def _looks_like_heading(text: str) -> bool:
     )
 
 
-def _label_kinds(value: str) -> list[ItemKind]:
+@cache  # labels are a small vocabulary: "a", "b", "i", "ii", ...
+def _label_kinds(value: str) -> tuple[ItemKind, ...]:
     if value == "–":
-        return ["dash"]
+        return ("dash",)
     kinds: list[ItemKind] = []
-    if re.fullmatch(r"[ivx]+", value):
+    if ROMAN_LABEL.fullmatch(value):
         kinds.append("roman")
-    if re.fullmatch(r"[a-z]|([a-z])\1", value):
+    if LETTER_LABEL.fullmatch(value):
         kinds.append("letter")
-    return kinds
+    return tuple(kinds)
 
 
 def _is_list_start(kind: ItemKind, value: str) -> bool:
-    return {"letter": "a", "roman": "i", "dash": "–"}[kind] == value
+    return LIST_START[kind] == value
 
 
 def _is_successor(kind: str, previous_label: str, value: str) -> bool:
@@ -562,6 +652,7 @@ def _is_successor(kind: str, previous_label: str, value: str) -> bool:
     )
 
 
+@cache  # labels are a small vocabulary
 def _roman(value: str) -> int:
     total = 0
     for index, char in enumerate(value):
@@ -576,7 +667,7 @@ def _finish_paragraph(node: _Node) -> Paragraph:
     return Paragraph(
         number=node.label,
         verb=openings().opening_phrase(texts[0] if texts else ""),
-        text="\n".join(text for text in texts if text),
+        text="\n".join(filter(None, texts)),
         anchor=node.anchor,
         heading=node.heading,
         items=[_finish_item(child) for child in node.children],
@@ -597,16 +688,19 @@ def _finish_item(node: _Node) -> Item:
 
 
 def _chunks_text(chunks: list[list[str]]) -> str:
-    return "\n".join(text for chunk in chunks if (text := join_lines(chunk)))
+    return "\n".join(filter(None, map(join_lines, chunks)))
 
 
 def join_lines(lines: list[str]) -> str:
     """Join a block's lines into one line, repairing hyphenation at line ends."""
+    texts = list(filter(None, map(str.strip, lines)))
+    if len(texts) < 2:
+        return texts[0] if texts else ""
+    joined = "\n".join(texts)
+    if "-\n" not in joined:  # no line but the last ends with a hyphen: nothing to repair
+        return joined.replace("\n", " ")
     out = ""
-    for line in lines:
-        text = line.strip()
-        if not text:
-            continue
+    for text in texts:
         if not out:
             out = text
         elif out.endswith(" -") or (out.endswith("-") and _keeps_hyphen(out, text)):
