@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain, compress, count, filterfalse, islice, repeat
-from operator import is_not, itemgetter
+from operator import is_not, itemgetter, or_
 from urllib.parse import unquote
 
 # Page furniture, as the shape of a whole line (after its indentation). The shapes run over a
@@ -371,18 +371,30 @@ def _tokens_holding_pieces(tokens: list[str]) -> list[int]:
     """The positions of the tokens that may hold a piece of a split word."""
     # tokens not judged yet come out too (the default True) and are judged here
     at = list(compress(count(), map(_HOLDS_PIECE.get, tokens, repeat(True))))
-    new = set(filterfalse(_HOLDS_PIECE.__contains__, map(tokens.__getitem__, at)))
+    new = list(set(filterfalse(_HOLDS_PIECE.__contains__, map(tokens.__getitem__, at))))
     if not new:
         return at
-    judged = dict(zip(new, map(_may_hold_piece, new), strict=True))
+    judged = _judge_tokens(new)
     if len(_HOLDS_PIECE) < TOKEN_MEMO_LIMIT:
         _HOLDS_PIECE.update(judged)
     return list(compress(at, map(judged.get, map(tokens.__getitem__, at), repeat(True))))
 
 
+def _judge_tokens(tokens: list[str]) -> dict[str, bool]:
+    """``_may_hold_piece`` of each token. C-level maps first ask the per-word caches about the
+    letters at each end of every token; only the few tokens with a possible piece there go
+    through the full test (a first reading of a text meets thousands of new tokens)."""
+    endings = map(str.removeprefix, tokens, map(str.rstrip, tokens, repeat(ASCII_LETTERS)))
+    startings = map(str.removesuffix, tokens, map(str.lstrip, tokens, repeat(ASCII_LETTERS)))
+    possible = map(or_, map(_can_begin_join, endings), map(_can_end_join, startings))
+    judged = dict.fromkeys(tokens, False)
+    for token in compress(tokens, possible):
+        judged[token] = _may_hold_piece(token)
+    return judged
+
+
 def _may_hold_piece(token: str) -> bool:
-    """``_ends_in_piece(token) or _starts_with_piece(token)``, with the cheap word tests first:
-    every new token of a text comes here once."""
+    """``_ends_in_piece(token) or _starts_with_piece(token)``, with the cheap word tests first."""
     before = token.rstrip(ASCII_LETTERS)
     if _can_begin_join(token[len(before) :]) and not _binds(before[-1:]):
         return True
@@ -421,13 +433,13 @@ def _edge_words(token: str) -> tuple[str, str]:
 @cache
 def _can_begin_join(word: str) -> bool:
     """Whether a word is a candidate piece that can begin a real word."""
-    return _is_piece(word) and _begins_joinable_word(word)
+    return bool(word) and _is_candidate(word) and _begins_joinable_word(word)
 
 
 @cache
 def _can_end_join(word: str) -> bool:
     """Whether a word is a candidate piece that can end a real word."""
-    return _is_piece(word) and _ends_joinable_word(word)
+    return bool(word) and _is_candidate(word) and _ends_joinable_word(word)
 
 
 @cache
@@ -460,11 +472,6 @@ def _has_longer_with_prefix(ordered: list[str], prefix: str) -> bool:
     # the first word after ``prefix`` in order starts with it if any longer word does
     index = bisect_right(ordered, prefix)
     return index < len(ordered) and ordered[index].startswith(prefix)
-
-
-def _is_piece(word: str) -> bool:
-    """A candidate piece, and not a missing (empty) word."""
-    return bool(word) and _is_candidate(word)
 
 
 def _binds(character: str) -> bool:
