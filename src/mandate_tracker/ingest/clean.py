@@ -15,27 +15,47 @@ from __future__ import annotations
 
 import math
 import re
+import string
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import compress, count
+from functools import cache, lru_cache
+from itertools import chain, compress, count, filterfalse, islice, repeat
+from operator import is_not, itemgetter, or_
 from urllib.parse import unquote
 
-FURNITURE_PATTERNS = (
-    # a symbol alone: "S/2020/600", "S/2020/600/Rev.1", "S/RES/1445 (2002)"
-    re.compile(r"[AS]/(?:RES/\d{1,4}\s*\(\d{4}\)|\d{2,4}/\d+(?:/Rev\.\d+)?)"),
-    re.compile(r"\d{2}-\d{5}\s+\d+\s*/\s*\d+"),  # "20-08606 2/17"
-    re.compile(r"\d+\s*/\s*\d+\s+\d{2}-\d{5}"),  # "3/17 20-08606"
-    re.compile(r"\*\d{6,}\*"),  # barcode "*2008606*"
-    re.compile(r"-?\s*\d{1,3}\s*-?"),  # bare page number
-)
+# Page furniture, as the shape of a whole line (after its indentation). The shapes run over a
+# whole text at once, so their spaces are [^\S\n]: any whitespace but the end of a line.
 LINK_LINE = re.compile(r"https?://(?:www\.)?(?:undocs\.org|documents\.un\.org)/(?:[a-z]{2}/)?(\S+)")
+FURNITURE_SHAPES = (
+    # a symbol alone: "S/2020/600", "S/2020/600/Rev.1", "S/RES/1445 (2002)"
+    r"[AS]/(?:RES/\d{1,4}[^\S\n]*\(\d{4}\)|\d{2,4}/\d+(?:/Rev\.\d+)?)",
+    r"\d{2}-\d{5}[^\S\n]+\d+[^\S\n]*/[^\S\n]*\d+",  # "20-08606 2/17"
+    r"\d+[^\S\n]*/[^\S\n]*\d+[^\S\n]+\d{2}-\d{5}",  # "3/17 20-08606"
+    r"\*\d{6,}\*",  # barcode "*2008606*"
+    r"-?[^\S\n]*\d{1,3}[^\S\n]*-?",  # bare page number
+)
+# A furniture line with the newline before it (a link's target in group 1). Opening on a literal
+# newline lets the regex engine jump from line to line instead of trying every character.
+FURNITURE_LINE = re.compile(
+    r"\n[^\S\n]*+(?=[hAS*\d-])(?:"  # the look-ahead: what can start a line of furniture
+    + "|".join((LINK_LINE.pattern, *FURNITURE_SHAPES))
+    + r")[^\S\n]*(?=\n|\Z)"
+)
+LONGEST_FURNITURE = 40  # characters; only a link line is longer
+BLANK_LINES = re.compile(r"\n\n\n+")  # two or more blank lines in a row
 QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "), ("\u202f", " "))
-INTERNAL_SPACES = re.compile(r"  +(?=\S)")
+# A run of spaces inside a line, after a character that is neither a space nor a newline (so
+# never indentation). The look-behind comes after the two literal spaces so that the regex
+# engine can skip ahead to them.
+INTERNAL_SPACES = re.compile(r"  (?<=[^\n ]  ) *(?=\S)")
 SPACED_HYPHEN = re.compile(r" -(?=[A-Za-z])")  # "intra -mission"
 SPACED_APOSTROPHE = re.compile(r" '(?=s\b|\s|$)", re.MULTILINE)  # "Mali 's", "States ' "
 SPACED_OPEN_QUOTE = re.compile(r'\( "(?=\w)')  # '( "the Agreement'
 SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,;])(?=\s|$)", re.MULTILINE)  # "humanitarian , "
-TOKEN_SPLIT = re.compile(r"([A-Za-z]+)")
+WORD = re.compile(r"[A-Za-z]+")  # what the split-word repair calls a word
+ASCII_LETTERS = string.ascii_letters
+JOINABLE_ZIPF = 2.5  # a join makes a word at least this frequent (see _join_verdict)
+LOWER_CASE_TO_ASCII = ("\u0130", "\u212a")  # "İ" -> "i̇", Kelvin sign -> "k"
 # Short words that are real on their own: never treated as fragments of a split word.
 COMMON_SHORT = frozenset(
     [
@@ -88,72 +108,72 @@ def clean(raw: str) -> CleanText:
     ("https://undocs.org/x ’s" becomes a link line once its apostrophe is mended), so that
     cleaning a cleaned text changes nothing.
     """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = raw
+    if "\r" in text:  # a one-character test is far cheaper than looking for "\r\n"
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\f", "\n")
     links: list[str] = []
     removed: list[int] = []
-    lines = _without_furniture(repair_spacing(text).split("\n"), links, removed)
-    collapsed = _collapse_blank_lines(lines)
-    text = repair_split_words(collapsed)
-    if _may_have_made_furniture(collapsed, text):
-        text = _collapse_blank_lines(_without_furniture(text.split("\n"), links, []))
+    spaced = _collapse_blank_lines(_without_furniture(repair_spacing(text), links, removed))
+    text, may_make_furniture = _mend_split_words(spaced)
+    if may_make_furniture:
+        # Joins never cross a line and every line before them passed as body text, so only a
+        # mended line can be furniture now; when none is, this finds nothing to remove.
+        made: list[int] = []
+        without = _without_furniture(text, links, made)
+        if made:
+            text = _collapse_blank_lines(without)
     return CleanText(
         text=text, link_targets=tuple(dict.fromkeys(links)), removed_lines=tuple(removed)
     )
 
 
-def _may_have_made_furniture(before: str, after: str) -> bool:
-    """Whether mending split words may have turned a line into furniture. Joins never cross a
-    line, and every line before them passed as body text, so only a changed line can be
-    furniture now; when none is, a second furniture pass would change nothing."""
-    if after == before:
-        return False
-    old_lines, new_lines = before.split("\n"), after.split("\n")
-    if len(old_lines) != len(new_lines):
-        return True  # not expected, but then look at every line again
-    return any(
-        new != old and _furniture(new)[0] for old, new in zip(old_lines, new_lines, strict=True)
-    )
+def _without_furniture(text: str, links: list[str], removed: list[int]) -> str:
+    """The text without its furniture lines (page headers and footers, bare page numbers, link
+    lines), whose numbers (from 1) go to ``removed`` and link targets to ``links``.
 
-
-def _without_furniture(lines: list[str], links: list[str], removed: list[int]) -> list[str]:
+    A line is furniture when, indentation and trailing spaces aside, it is a link line or has
+    one of the furniture shapes and at most ``LONGEST_FURNITURE`` characters.
+    """
+    framed = "\n" + text  # every line, the first one too, now starts after a newline
     kept: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        body = line.lstrip()
-        if not body or (len(body) > 40 and not body.startswith("http")):
-            kept.append(line)  # body text, the common case: no furniture line is this long
-            continue
-        furniture, link = _furniture(line)
-        if not furniture:
-            kept.append(line)
-            continue
-        removed.append(number)
-        if link:
-            links.append(link)
-    return kept
+    start = 0
+    line = counted_to = 0  # the number of newlines in framed[:counted_to]
+    for match in FURNITURE_LINE.finditer(framed):
+        link = match.group(1)
+        if link is None and len(match.group().strip()) > LONGEST_FURNITURE:
+            continue  # body text that happens to have a furniture shape
+        line += framed.count("\n", counted_to, match.start() + 1)
+        counted_to = match.start() + 1
+        removed.append(line)
+        kept.append(framed[start : match.start()])
+        start = match.end()
+        if link is not None:
+            links.append(unquote(link))
+    if not kept:
+        return text
+    kept.append(framed[start:])
+    return "".join(kept)[1:]
 
 
-def _furniture(line: str) -> tuple[bool, str | None]:
-    """Whether a line is page furniture, and the target of a link line."""
-    stripped = line.strip()
-    if not stripped or (len(stripped) > 40 and not stripped.startswith("http")):
-        return False, None  # body text, the common case: decided without a pattern
-    link = LINK_LINE.fullmatch(stripped)
-    if link:
-        return True, unquote(link.group(1))
-    return any(p.fullmatch(stripped) for p in FURNITURE_PATTERNS), None
+def _collapse_blank_lines(text: str) -> str:
+    """At most one blank line in a row, none at the start or end. Lines have no trailing
+    whitespace here (``repair_spacing`` strips it), so a blank line is an empty one."""
+    return BLANK_LINES.sub("\n\n", text).strip("\n")
 
 
 def repair_spacing(text: str) -> str:
     """Fix spacing inside every line, keeping each line's leading indentation.
 
     Each pattern opens with literal characters so that the regex engine can skip ahead;
-    what must stand before a match is checked on the (rare) matches themselves.
+    what must stand before a match is checked on the (rare) matches themselves, or by a
+    look-behind placed after those characters.
     """
     for character, replacement in QUOTES:
         if character in text:
             text = text.replace(character, replacement)
-    text = "\n".join(line.rstrip() for line in text.replace("\t", " ").split("\n"))
-    text = INTERNAL_SPACES.sub(_one_space, text)
+    text = "\n".join(map(str.rstrip, text.replace("\t", " ").split("\n")))
+    text = INTERNAL_SPACES.sub(" ", text)  # indentation at a line start stays
     text = SPACED_HYPHEN.sub(lambda m: "-" if _after_letter(m) else m.group(), text)
     text = SPACED_APOSTROPHE.sub(_mend_apostrophe, text)
     text = SPACED_OPEN_QUOTE.sub('("', text)
@@ -167,12 +187,6 @@ def _after_letter(match: re.Match[str], also: str = "") -> bool:
     return (before.isascii() and before.isalpha()) or (bool(before) and before in also)
 
 
-def _one_space(match: re.Match[str]) -> str:
-    """Runs of spaces inside a line become one; indentation at a line start stays."""
-    before = match.string[match.start() - 1] if match.start() else "\n"
-    return match.group() if before == "\n" else " "
-
-
 def _mend_apostrophe(match: re.Match[str]) -> str:
     """ "Mali 's" -> "Mali's"; "States ' military" -> "States' military"."""
     before = match.string[match.start() - 1] if match.start() else ""
@@ -181,21 +195,6 @@ def _mend_apostrophe(match: re.Match[str]) -> str:
     if (possessive and (before.isalnum() or before == "_")) or (before == "s" and not possessive):
         return "'"
     return match.group()
-
-
-def _collapse_blank_lines(lines: list[str]) -> str:
-    out: list[str] = []
-    for line in lines:
-        if not line.strip():
-            if out and not out[-1]:
-                continue
-            line = ""
-        out.append(line)
-    while out and not out[0]:
-        out.pop(0)
-    while out and not out[-1]:
-        out.pop()
-    return "\n".join(out)
 
 
 @cache
@@ -209,7 +208,10 @@ def english_frequencies() -> dict[str, float]:
 @cache
 def zipf(word: str) -> float:
     """Zipf frequency (log10 per billion words) of a word, ignoring case; 0 when unknown."""
-    frequency = english_frequencies().get(word.lower(), 0.0)
+    return _zipf_of(english_frequencies().get(word.lower(), 0.0))
+
+
+def _zipf_of(frequency: float) -> float:
     return math.log10(frequency * 1e9) if frequency > 0 else 0.0
 
 
@@ -250,11 +252,22 @@ def repair_split_words(text: str) -> str:
     Repeated to a fixed point, so cleaning stays idempotent. Only pairs with a candidate piece
     are looked at, so a page of ordinary words costs one scan.
     """
+    return _mend_split_words(text)[0]
+
+
+def _mend_split_words(text: str) -> tuple[str, bool]:
+    """``repair_split_words``, and whether a mended line may have become page furniture.
+
+    Furniture with letters to join is a link line or a document symbol ("S/2020/600/R ev.1"),
+    without a space once mended; the first piece of such a line, left of a join, holds a '/'.
+    """
     evidence = _DocumentEvidence(text)
+    may_make_furniture = False
     while True:
-        text, may_chain = _join_pass(text, evidence)
+        text, may_chain, slash_joined = _join_pass(text, evidence)
+        may_make_furniture = may_make_furniture or slash_joined
         if not may_chain:
-            return text
+            return text, may_make_furniture
 
 
 class _DocumentEvidence:
@@ -263,98 +276,229 @@ class _DocumentEvidence:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lower: str | None = None
+        self._lower: bytes | None = None
 
     @property
-    def lower(self) -> str:
+    def lower(self) -> bytes:
+        """The text in lower case, as UTF-8. Lower-casing bytes touches ASCII letters only, which
+        is all the words asked about are made of; it is the same as ``str.lower`` for them unless
+        the text holds one of the two characters whose lower case is an ASCII letter."""
         if self._lower is None:
-            self._lower = self.text.lower()
+            if any(character in self.text for character in LOWER_CASE_TO_ASCII):
+                self._lower = self.text.lower().encode()
+            else:
+                self._lower = self.text.encode().lower()  # several times faster than str.lower
         return self._lower
 
     def uses_word(self, word: str) -> bool:
         """Whether ``word`` occurs as a whole token (a run of ASCII letters, as
-        ``TOKEN_SPLIT`` cuts them): a substring search checked at its edges, not a
+        ``WORD`` finds them): a substring search checked at its edges, not a
         tokenisation of the text."""
-        return _has_token(self.lower, word.lower())
+        return _has_token(self.lower, word.lower().encode())
 
     def pair_count(self, first: str, second: str) -> int:
         """How often "first second" occurs (as a substring: an over-count only makes the
         rule that needs a pair to be rare more cautious)."""
-        return self.lower.count(f"{first} {second}".lower())
+        return self.lower.count(f"{first} {second}".lower().encode())
 
 
-def _has_token(text: str, word: str) -> bool:
-    """Whether ``word`` (ASCII letters) is one of the words ``TOKEN_SPLIT`` cuts from ``text``."""
+def _has_token(text: bytes, word: bytes) -> bool:
+    """Whether ``word`` (ASCII letters) is one of the words ``WORD`` finds in ``text``."""
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
-        if not _is_ascii_letter(text[start - 1 : start]) and not _is_ascii_letter(
-            text[end : end + 1]
-        ):
-            return True
+        if not text[start - 1 : start].isalpha() and not text[end : end + 1].isalpha():
+            return True  # bytes.isalpha: ASCII letters only
         start = text.find(word, start + 1)
     return False
 
 
-def _is_ascii_letter(character: str) -> bool:
-    return character.isascii() and character.isalpha()
-
-
-def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool]:
+def _join_pass(text: str, evidence: _DocumentEvidence) -> tuple[str, bool, bool]:
     """One left-to-right pass; also says whether a join made a new pair worth another pass
-    (a joined word that is itself a candidate piece, or stands beside one)."""
-    # parts alternate: separator, word, separator, word, ..., separator
-    parts = TOKEN_SPLIT.split(text)
-    words = parts[1::2]
-    # filter/compress with C-level callables: no Python frame per word of the document
-    pieces = set(filter(_is_candidate, set(words)))
-    if not pieces:
-        return text, False
-    candidates = list(compress(count(), map(pieces.__contains__, words)))
-    pairs = sorted(_pairs_with(candidates, words))
-    joined_until = -1
+    (a joined word that is itself a candidate piece, or stands beside one), and whether a
+    token left of a join holds a '/'.
+
+    A pair "first second" is one space apart, so it spans two neighbouring tokens of the text
+    cut at single spaces: ``first`` ends one and ``second`` starts the next. Only pairs at a
+    token holding a candidate piece that can begin or end a real word are looked at.
+    """
+    tokens = text.split(" ")
+    at = _tokens_holding_pieces(tokens)
+    if not at:
+        return text, False, False
+    # C-level map/compress over cached per-token judgements: no Python frame per pair
+    held = list(map(tokens.__getitem__, at))
+    pairs = set(compress(at, map(_ends_in_piece, held)))  # k: tokens[k] and tokens[k + 1]
+    pairs.update(map((-1).__add__, compress(at, map(_starts_with_piece, held))))
+    pairs.discard(-1)
+    pairs.discard(len(tokens) - 1)
+    ordered = sorted(pairs)
+    firsts = list(map(itemgetter(0), map(_edge_words, map(tokens.__getitem__, ordered))))
+    seconds = list(
+        map(itemgetter(1), map(_edge_words, map(tokens.__getitem__, map((1).__add__, ordered))))
+    )
+    verdicts = map(_join_verdict, firsts, seconds)
+    joined: list[int] = []
     may_chain = False
-    for index in pairs:
-        if index <= joined_until or not _adjacent(parts, index):
-            continue
-        first, second = words[index], words[index + 1]
+    for index in compress(count(), map(is_not, verdicts, repeat(False))):
+        k, first, second = ordered[index], firsts[index], seconds[index]
+        if joined and joined[-1] == k - 1 and _is_ascii_word(tokens[k]):
+            continue  # "first" was just joined to the word before it
         if _should_join(first, second, evidence):
-            parts[2 * index + 1] = first + second
-            parts[2 * index + 2] = ""
-            parts[2 * index + 3] = ""
-            joined_until = index + 1
-            neighbours = words[max(index - 1, 0) : index] + words[index + 2 : index + 3]
+            joined.append(k)
             may_chain = (
                 may_chain
                 or _is_candidate(first + second)
-                or any(word in pieces for word in neighbours)
+                or any(map(_is_candidate, _neighbours(tokens, k, first, second)))
             )
-    return ("".join(parts) if joined_until >= 0 else text), may_chain
+    if not joined:
+        return text, False, False
+    slash_joined = any("/" in tokens[k] for k in joined)
+    for k in reversed(joined):
+        tokens[k : k + 2] = [tokens[k] + tokens[k + 1]]
+    return " ".join(tokens), may_chain, slash_joined
 
 
-def _pairs_with(candidates: list[int], words: list[str]) -> set[int]:
-    """Indexes i of pairs (i, i + 1) around candidate pieces whose second word is lower case
-    (the only pairs that can be joined)."""
-    pairs: set[int] = set()
-    last = len(words) - 1
-    for index in candidates:
-        if index > 0 and words[index].islower():
-            pairs.add(index - 1)
-        if index < last and words[index + 1].islower():
-            pairs.add(index)
-    return pairs
+# Whether a token may hold a piece of a split word (``_may_hold_piece``), for tokens seen before:
+# a memo of a pure judgement, read with a C-level map so that a text of known tokens costs one
+# pass. It only grows (up to a bound), so that concurrent cleanings never disagree.
+_HOLDS_PIECE: dict[str, bool] = {}
+TOKEN_MEMO_LIMIT = 1 << 18
+TOKEN_CACHE = 1 << 16
 
 
-def _adjacent(parts: list[str], index: int) -> bool:
-    """Words ``index`` and ``index + 1`` read "first second": one space apart, whole words
-    (no apostrophe, hyphen or digit touching them), the second in lower case."""
-    before, between, after = parts[2 * index], parts[2 * index + 2], parts[2 * index + 4]
+def _tokens_holding_pieces(tokens: list[str]) -> list[int]:
+    """The positions of the tokens that may hold a piece of a split word."""
+    # tokens not judged yet come out too (the default True) and are judged here
+    at = list(compress(count(), map(_HOLDS_PIECE.get, tokens, repeat(True))))
+    new = list(set(filterfalse(_HOLDS_PIECE.__contains__, map(tokens.__getitem__, at))))
+    if not new:
+        return at
+    judged = _judge_tokens(new)
+    if len(_HOLDS_PIECE) < TOKEN_MEMO_LIMIT:
+        _HOLDS_PIECE.update(judged)
+    return list(compress(at, map(judged.get, map(tokens.__getitem__, at), repeat(True))))
+
+
+def _judge_tokens(tokens: list[str]) -> dict[str, bool]:
+    """``_may_hold_piece`` of each token. C-level maps first ask the per-word caches about the
+    letters at each end of every token; only the few tokens with a possible piece there go
+    through the full test (a first reading of a text meets thousands of new tokens)."""
+    endings = map(str.removeprefix, tokens, map(str.rstrip, tokens, repeat(ASCII_LETTERS)))
+    startings = map(str.removesuffix, tokens, map(str.lstrip, tokens, repeat(ASCII_LETTERS)))
+    possible = map(or_, map(_can_begin_join, endings), map(_can_end_join, startings))
+    judged = dict.fromkeys(tokens, False)
+    for token in compress(tokens, possible):
+        judged[token] = _may_hold_piece(token)
+    return judged
+
+
+def _may_hold_piece(token: str) -> bool:
+    """``_ends_in_piece(token) or _starts_with_piece(token)``, with the cheap word tests first."""
+    before = token.rstrip(ASCII_LETTERS)
+    if _can_begin_join(token[len(before) :]) and not _binds(before[-1:]):
+        return True
+    after = token.lstrip(ASCII_LETTERS)
+    starting = token[: len(token) - len(after)]
+    return starting.islower() and _can_end_join(starting) and not _binds(after[:1])
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def _ends_in_piece(token: str) -> bool:
+    """Whether the word ending a token is a candidate piece that can begin a real word."""
+    return _can_begin_join(_edge_words(token)[0])
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def _starts_with_piece(token: str) -> bool:
+    """Whether the word starting a token is a candidate piece that can end a real word."""
+    return _can_end_join(_edge_words(token)[1])
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def _edge_words(token: str) -> tuple[str, str]:
+    """The words (runs of ASCII letters) at the edges of a token (a piece of text between single
+    spaces) that can be half of a pair, each empty when there is none: the word ending the
+    token with no letter, digit, '_', apostrophe or hyphen before it (a first half), and the
+    word starting it, in lower case, with none of those after it (a second half)."""
+    before = token.rstrip(ASCII_LETTERS)
+    after = token.lstrip(ASCII_LETTERS)
+    starting = token[: len(token) - len(after)]
     return (
-        between == " "
-        and parts[2 * index + 3].islower()
-        and not (before[-1:].isalnum() or before[-1:] in ("_", "'", "’", "-"))
-        and not (after[:1].isalnum() or after[:1] in ("_", "'", "’", "-"))
+        "" if _binds(before[-1:]) else token[len(before) :],
+        starting if starting.islower() and not _binds(after[:1]) else "",
     )
+
+
+@cache
+def _can_begin_join(word: str) -> bool:
+    """Whether a word is a candidate piece that can begin a real word."""
+    return bool(word) and _is_candidate(word) and _begins_joinable_word(word)
+
+
+@cache
+def _can_end_join(word: str) -> bool:
+    """Whether a word is a candidate piece that can end a real word."""
+    return bool(word) and _is_candidate(word) and _ends_joinable_word(word)
+
+
+@cache
+def _joinable_words() -> tuple[list[str], list[str]]:
+    """Every word a join can make (ASCII letters, at least ``JOINABLE_ZIPF`` frequent), sorted,
+    and the same words spelled backwards, sorted: bisecting them tells whether a piece can
+    begin or end one."""
+    # zipf() is log10 of the frequency per billion words; the margin covers rounding (a few
+    # more words only make the test let more pieces through, never fewer)
+    least = 10 ** (JOINABLE_ZIPF - 9) * 0.999
+    words = [
+        word
+        for word, frequency in english_frequencies().items()
+        if frequency >= least and word.isascii() and word.isalpha()
+    ]
+    return sorted(words), sorted(word[::-1] for word in words)
+
+
+def _begins_joinable_word(piece: str) -> bool:
+    """Whether some longer word a join can make starts with ``piece`` (ignoring case)."""
+    return _has_longer_with_prefix(_joinable_words()[0], piece.lower())
+
+
+def _ends_joinable_word(piece: str) -> bool:
+    """Whether some longer word a join can make ends with ``piece`` (ignoring case)."""
+    return _has_longer_with_prefix(_joinable_words()[1], piece.lower()[::-1])
+
+
+def _has_longer_with_prefix(ordered: list[str], prefix: str) -> bool:
+    # the first word after ``prefix`` in order starts with it if any longer word does
+    index = bisect_right(ordered, prefix)
+    return index < len(ordered) and ordered[index].startswith(prefix)
+
+
+def _binds(character: str) -> bool:
+    """Whether a character next to a word makes it part of something longer ("Mali's",
+    "intra-mission", "G5", "x_y")."""
+    return character.isalnum() or character in ("_", "'", "’", "-")
+
+
+def _is_ascii_word(token: str) -> bool:
+    return token.isascii() and token.isalpha()
+
+
+def _neighbours(tokens: list[str], k: int, first: str, second: str) -> list[str]:
+    """The words (runs of ASCII letters) just before ``first`` and just after ``second``, where
+    ``first`` ends ``tokens[k]`` and ``second`` starts ``tokens[k + 1]``."""
+    found: list[str] = []
+    head = tokens[k][: len(tokens[k]) - len(first)]
+    for piece in chain((head,), (tokens[j] for j in range(k - 1, -1, -1))):
+        if words := WORD.findall(piece):
+            found.append(words[-1])
+            break
+    tail = tokens[k + 1][len(second) :]
+    for piece in chain((tail,), islice(tokens, k + 2, None)):
+        if words := WORD.findall(piece):
+            found.append(words[0])
+            break
+    return found
 
 
 def _should_join(first: str, second: str, evidence: _DocumentEvidence) -> bool:
@@ -368,7 +512,10 @@ def _should_join(first: str, second: str, evidence: _DocumentEvidence) -> bool:
 def _join_verdict(first: str, second: str) -> bool | None:
     """Whether "first second" is one word cut in two, judged by the words alone; None when
     only the document's own use of the joined word can tell. Cached: the same pairs recur
-    ("Malian authorities", "MINUSMA s") in a text and across texts."""
+    ("Malian authorities", "MINUSMA s") in a text and across texts. Never when a word is
+    missing (empty)."""
+    if not (first and second):
+        return False
     if _is_strong_word(first) and _is_strong_word(second):
         return False
     lower = (first + second).lower()
@@ -376,4 +523,4 @@ def _join_verdict(first: str, second: str) -> bool | None:
         return True
     short = min(first, second, key=len)
     short_piece = 2 <= len(short) <= 3 and not _is_strong_word(short)
-    return None if short_piece and zipf(lower) >= 2.5 else False
+    return None if short_piece and zipf(lower) >= JOINABLE_ZIPF else False
