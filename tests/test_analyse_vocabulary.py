@@ -100,3 +100,23 @@ def test_task_cue_key_must_lie_in_the_span_but_the_cue_may_run_past_it() -> None
     start = text.index("protect")
     assert cues.scan(text, ((0, start + 3),)) == [(7, 24, "CivProtect", "protect civilians")]
     assert cues.scan(text, ((0, start + 2),)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the mission shall patrol", [(18, 24, "Patrol", "patrol")]),
+        ("and escort convoys", [(4, 18, "Patrol", "escort convoys")]),
+        ("a [|] sign", []),  # "|" inside a class or escaped never splits a cue
+    ],
+)
+def test_each_top_level_alternative_of_a_cue_is_found(
+    monkeypatch: pytest.MonkeyPatch, text: str, found: list[tuple[int, int, str, str]]
+) -> None:
+    lexicon = "tasks:\n  Patrol:\n    cues: ['patrol|escort convoys', 'sig[|]n', 'sig\\\\|n']\n"
+    monkeypatch.setattr(vocabulary, "_read", lambda name: lexicon)
+    vocabulary.task_lexicon.cache_clear()
+    try:
+        assert vocabulary.task_lexicon().task_cues.scan(text) == found
+    finally:
+        vocabulary.task_lexicon.cache_clear()

@@ -250,16 +250,20 @@ def _compile_cues(groups: dict[str, tuple[str, ...]], where: str) -> CuePattern:
                 raise ValidationError(f"{where}.{name}: no upper-case escapes in {cue!r}")
             folded = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), cue)
             try:
-                compiled = Cue(name, re.compile(rf"(?:{folded})(?!\w)"))
+                re.compile(folded)
             except re.error as error:
                 raise ValidationError(f"{where}.{name}: bad pattern {cue!r}: {error}") from error
-            prefix = _literal_prefix(folded)
-            key = prefix[:_KEY]
-            if len(key) == _KEY:
-                index.setdefault(key, []).append(compiled)
-                openings.add(prefix if _one_branch(folded) else key)
-            else:
-                anywhere.append(compiled)
+            # Each top-level alternative ("abcd|xyz") is a cue of its own: its matches start
+            # with its own literal prefix, under which it is indexed.
+            for branch in _top_level_branches(folded):
+                compiled = Cue(name, re.compile(rf"(?:{branch})(?!\w)"))
+                prefix = _literal_prefix(branch)
+                key = prefix[:_KEY]
+                if len(key) == _KEY:
+                    index.setdefault(key, []).append(compiled)
+                    openings.add(prefix)
+                else:
+                    anywhere.append(compiled)
     kept = sorted(_shortest(openings))
     trie = _trie(kept)
     return CuePattern(
@@ -271,23 +275,42 @@ def _compile_cues(groups: dict[str, tuple[str, ...]], where: str) -> CuePattern:
     )
 
 
-def _one_branch(cue: str) -> bool:
-    """Whether ``cue`` has no top-level alternative ("abcd|abce"), whose matches need not
-    start with its literal prefix. Cautious: any "|" beside a character class counts."""
+def _top_level_branches(cue: str) -> list[str]:
+    """The top-level alternatives of a pattern: "abcd|x(?:y|z)" -> ["abcd", "x(?:y|z)"]. A "|"
+    inside a group or a character class ("[|]") or escaped ("\\|") does not split."""
+    branches: list[str] = []
     depth = 0
-    escaped = False
-    for char in cue:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
+    start = 0
+    position = 0
+    while position < len(cue):
+        char = cue[position]
+        if char == "\\":
+            position += 1  # the escaped character is taken as it is
+        elif char == "[":
+            position = _class_end(cue, position)
         elif char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
-        elif char == "|" and (depth == 0 or "[" in cue):
-            return False
-    return True
+        elif char == "|" and depth == 0:
+            branches.append(cue[start:position])
+            start = position + 1
+        position += 1
+    branches.append(cue[start:])
+    return branches
+
+
+def _class_end(cue: str, opening: int) -> int:
+    """Where the character class opened at ``opening`` closes (its "]" may come first,
+    as in "[]a]" or "[^]a]", and is then a member)."""
+    position = opening + 1
+    if cue[position : position + 1] == "^":
+        position += 1
+    if cue[position : position + 1] == "]":
+        position += 1
+    while position < len(cue) and cue[position] != "]":
+        position += 2 if cue[position] == "\\" else 1
+    return position
 
 
 def _shortest(openings: set[str]) -> set[str]:
