@@ -125,7 +125,10 @@ class DateContext:
 def mandate_end(texts: Iterable[str]) -> PartialDate | None:
     """The date to which the document extends a mandate ("extend the mandate of X until ...")."""
     for text in texts:
-        match = _MANDATE_SET.search(text) if "mandate" in text else None
+        # Every match holds "mandate" and "extend" or "renew": the pattern, which opens with
+        # "\b" and so is tried at every position, scans only the few texts holding them.
+        wanted = "mandate" in text and ("extend" in text or "renew" in text)
+        match = _MANDATE_SET.search(text) if wanted else None
         if match:
             return _parse_date(match.group("date"))
     return None
