@@ -10,6 +10,7 @@ obligations register. The rules are documented in ``docs/analysis.md``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from mandate_tracker.analyse.actors import addressees
 from mandate_tracker.analyse.clauses import clause_bounds, clause_starts, opens_with_known_verb
@@ -132,5 +133,11 @@ def _segment(clause: Clause) -> Segment:
 
 
 def _mission_side(names: tuple[str, ...]) -> bool:
-    registry = actors()
-    return any((a := registry.by_name(n)) is not None and a.kind in _MISSION_SIDE for n in names)
+    """Whether any of ``names`` is a registered peace operation or the Secretariat."""
+    return not _mission_side_names().isdisjoint(names)
+
+
+@cache
+def _mission_side_names() -> frozenset[str]:
+    # One set test per clause instead of a registry look-up per addressee.
+    return frozenset(n for n, actor in actors().named.items() if actor.kind in _MISSION_SIDE)

@@ -106,8 +106,9 @@ _ADVERBIAL_WORDS = {
     "P1M": ("monthly",),
     "P3M": ("quarterly",),
 }
-# Words without which a provision has no recurrence or deadline: a cheap test to skip it.
-_RECURRENCE_HINTS = ("every", "annual", "year", "month", "quarter", "twice")
+# Words without which a provision has no recurrence or deadline: a cheap test to skip it
+# (each recurrence pattern's words hold one of them: "twice a year" holds "year").
+_RECURRENCE_HINTS = ("every", "year", "month", "annual", "quarter")
 _DEADLINE_HINTS = (*(m.lower() for m in MONTHS), "end of", "first", "within", "later than")
 # Case-blind words a first periodic report needs besides "report": its period, free of "i"
 # and "s" ("six-monthly" holds "monthly", "semi-annual" "annual"; see _ADVERBIAL_WORDS).
@@ -144,6 +145,8 @@ def deadlines(
     ends = _mandate_ends(text, context)
     lower = text.lower() if lower is None else lower
     relative = _relative(text, lower, context)
+    if not relative and not ends:
+        return printed  # the usual case (mostly empty), already in text order
     if relative and not printed and not ends and not _mentions(lower, _DEADLINE_HINTS):
         # A printed date or mandate end implies a hint; a relative deadline only nearly
         # ("fırst" matches case-blind): kept as when the hints were tested first.
