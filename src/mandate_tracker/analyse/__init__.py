@@ -37,10 +37,10 @@ class _Context:
 
 def analyse_document(doc: Document) -> Document:
     """Fill ``facts`` on every provision of ``doc`` in place and return it."""
-    texts = [p.text for p in doc.preamble] + [t for p in doc.paragraphs for t in _texts(p)]
+    operative = [t for p in doc.paragraphs for t in _texts(p)]  # items walked once
     context = _Context(
-        dates=DateContext(doc.info.date, mandate_end(t for p in doc.paragraphs for t in _texts(p))),
-        years=resolution_years(texts),
+        dates=DateContext(doc.info.date, mandate_end(operative)),
+        years=resolution_years([p.text for p in doc.preamble] + operative),
     )
     for preamble in doc.preamble:
         cited = references(preamble.text, context.years) if has_digit(preamble.text) else []

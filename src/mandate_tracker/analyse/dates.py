@@ -45,12 +45,15 @@ _DEADLINE_CUE = re.compile(
     re.IGNORECASE,
 )
 _REPORT_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:report|briefing|letter|assessment)\b")
-# Each cue's word boundary is checked behind the word so that the scan opens with literals.
-_MANDATE_END_CUE = re.compile(
-    r"(?P<cue>before(?<!\wbefore)|by(?<!\wby)|until(?<!\wuntil)|till(?<!\wtill)|at(?<!\wat)"
-    r"|prior(?<!\wprior) to)\s+the\s+end\s+of\s+(?:the\s+)?"
+# "before|by|until|till|at|prior to" (a word) "\s+the\s+end\s+of ... mandate": found from the
+# literal "the" of its second part, the cue then checked just before it (a scan for the six
+# cue words would try them at every letter they start with).
+_END_OF_MANDATE = re.compile(
+    r"the\s+end\s+of\s+(?:the\s+)?"
     r"(?:(?:[A-Z][A-Za-z]+)[’']s\s+)?(?:current\s+|present\s+|existing\s+)?mandate(?:\s+period)?\b"
 )
+_MANDATE_END_CUE = re.compile(r"(?<!\w)(?:before|by|until|till|at|prior to)\Z")
+_LONGEST_MANDATE_END_CUE = len("prior to")
 _MANDATE_SET = re.compile(
     rf"\b(?:extend|extends|renew|renews)\s+(?:the\s+)?mandate\s+of\s+(?:the\s+)?[\w’' -]{{2,80}}?"
     rf"\s+(?:until|to|through|till)\s+(?P<date>(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+\d{{4}})"
@@ -224,10 +227,18 @@ def _absolute(text: str, context: DateContext) -> list[Deadline]:
 def _mandate_ends(text: str, context: DateContext) -> list[Deadline]:
     if context.mandate_end is None or "end of" not in text:
         return []
-    return [
-        Deadline(context.mandate_end, match.group(0), match.span(), resolved_from="mandate-end")
-        for match in _MANDATE_END_CUE.finditer(text)
-    ]
+    found: list[Deadline] = []
+    for phrase in _END_OF_MANDATE.finditer(text):
+        gap = len(text[: phrase.start()].rstrip())  # where the whitespace before "the" starts
+        if gap == phrase.start():
+            continue  # no whitespace between a cue and "the"
+        cue = _MANDATE_END_CUE.search(text, max(0, gap - _LONGEST_MANDATE_END_CUE), gap)
+        if cue:
+            span = (cue.start(), phrase.end())
+            found.append(
+                Deadline(context.mandate_end, text[span[0] : span[1]], span, "mandate-end")
+            )
+    return found
 
 
 def _relative(text: str, lower: str, context: DateContext) -> list[Deadline]:
