@@ -85,6 +85,42 @@ def test_relative_end_without_a_mandate_end_is_not_invented() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        (
+            "tasks to be completed prior to the end of the mandate, and",
+            "prior to the end of the mandate",
+        ),
+        (
+            "until\n  the end of the present mandate period;",
+            "until\n  the end of the present mandate period",
+        ),
+        (
+            "at the end of Mali's existing mandate and by the end of the mandate",
+            "at the end of Mali's existing mandate",
+        ),
+    ],
+)
+def test_mandate_end_deadline_spans_its_cue_word(text: str, printed: str) -> None:
+    found = deadlines(text, SEED_CONTEXT)
+    assert found[0].text == printed and text[found[0].span[0] : found[0].span[1]] == printed
+    assert all(d.resolved_from == "mandate-end" for d in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so that the end of the mandate is near",  # "that": the cue must be a whole word
+        "bat the end of the mandate",
+        "by the end of the year",  # not the mandate's end
+        "by the end of 2021 and the end of the mandate",  # no cue before the second
+    ],
+)
+def test_end_of_mandate_needs_a_cue_word_before_it(text: str) -> None:
+    assert [d for d in deadlines(text, SEED_CONTEXT) if d.resolved_from == "mandate-end"] == []
+
+
 RECURRENCE_CASES = [
     ("to report to the Security Council every three months after the adoption", "P3M"),
     ("to provide every six months the Security Council with a letter", "P6M"),

@@ -10,6 +10,7 @@ obligations register. The rules are documented in ``docs/analysis.md``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from mandate_tracker.analyse.actors import addressees
 from mandate_tracker.analyse.clauses import clause_bounds, clause_starts, opens_with_known_verb
@@ -36,10 +37,10 @@ class _Context:
 
 def analyse_document(doc: Document) -> Document:
     """Fill ``facts`` on every provision of ``doc`` in place and return it."""
-    texts = [p.text for p in doc.preamble] + [t for p in doc.paragraphs for t in _texts(p)]
+    operative = [t for p in doc.paragraphs for t in _texts(p)]  # items walked once
     context = _Context(
-        dates=DateContext(doc.info.date, mandate_end(t for p in doc.paragraphs for t in _texts(p))),
-        years=resolution_years(texts),
+        dates=DateContext(doc.info.date, mandate_end(operative)),
+        years=resolution_years([p.text for p in doc.preamble] + operative),
     )
     for preamble in doc.preamble:
         cited = references(preamble.text, context.years) if has_digit(preamble.text) else []
@@ -69,9 +70,10 @@ def _texts(paragraph: Paragraph) -> list[str]:
 
 
 def _analyse_paragraph(paragraph: Paragraph, context: _Context) -> None:
-    clauses = _clauses(paragraph.text, paragraph.verb)
+    lower = paragraph.text.lower()  # once, for every extractor's case-blind tests
+    clauses = _clauses(paragraph.text, lower, paragraph.verb)
     segments = [_segment(c) for c in clauses if c.force in _ASSIGNING]
-    paragraph.facts = _facts(paragraph.text, context, clauses, segments)
+    paragraph.facts = _facts(paragraph.text, lower, context, clauses, segments)
     # Every item under the paragraph is governed by its last clause, judged once: its segment
     # is the last one when it assigns work.
     assigning = bool(clauses) and clauses[-1].force in _ASSIGNING
@@ -83,20 +85,21 @@ def _analyse_paragraph(paragraph: Paragraph, context: _Context) -> None:
 def _analyse_item(item: Item, governing: Segment | None, context: _Context) -> None:
     """``governing``: the assigning clause the item is listed under, as a segment to be
     stretched over the item's whole text; None when that clause assigns nothing."""
-    own = _clauses(item.text, None) if opens_with_known_verb(item.text) else []
+    lower = item.text.lower()  # once, for every extractor's case-blind tests
+    own = _clauses(item.text, lower, None) if opens_with_known_verb(item.text, lower=lower) else []
     segments: list[Segment] = []
     if governing is not None:
         segments.append(Segment((0, len(item.text)), governing.mission, governing.reporting))
-    item.facts = _facts(item.text, context, own, segments)
+    item.facts = _facts(item.text, lower, context, own, segments)
     for child in item.items:
         _analyse_item(child, governing, context)
 
 
-def _facts(text: str, context: _Context, clauses: list[Clause], segments: list[Segment]) -> Facts:
-    # The text is lower-cased once for every extractor's case-blind tests. Targets and
-    # references of either kind all hold a digit, as do printed dates: most provisions hold
-    # none and skip those scans (see analyse/digits.py).
-    lower = text.lower()
+def _facts(
+    text: str, lower: str, context: _Context, clauses: list[Clause], segments: list[Segment]
+) -> Facts:
+    """``lower`` is ``text.lower()``. Targets and references of either kind all hold a digit,
+    as do printed dates: most provisions hold none and skip those scans (analyse/digits.py)."""
     if not has_digit(text):
         return Facts(
             clauses=clauses,
@@ -115,8 +118,8 @@ def _facts(text: str, context: _Context, clauses: list[Clause], segments: list[S
     )
 
 
-def _clauses(text: str, opening_verb: str | None) -> list[Clause]:
-    starts = clause_starts(text, opening_verb)
+def _clauses(text: str, lower: str, opening_verb: str | None) -> list[Clause]:
+    starts = clause_starts(text, opening_verb, lower=lower)
     found: list[Clause] = []
     for start, (begin, end) in zip(starts, clause_bounds(text, starts), strict=True):
         clause_text = text[begin:end]
@@ -130,5 +133,11 @@ def _segment(clause: Clause) -> Segment:
 
 
 def _mission_side(names: tuple[str, ...]) -> bool:
-    registry = actors()
-    return any((a := registry.by_name(n)) is not None and a.kind in _MISSION_SIDE for n in names)
+    """Whether any of ``names`` is a registered peace operation or the Secretariat."""
+    return not _mission_side_names().isdisjoint(names)
+
+
+@cache
+def _mission_side_names() -> frozenset[str]:
+    # One set test per clause instead of a registry look-up per addressee.
+    return frozenset(n for n, actor in actors().named.items() if actor.kind in _MISSION_SIDE)

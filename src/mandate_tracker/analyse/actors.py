@@ -95,11 +95,7 @@ def _alias_index() -> dict[str, Actor]:
 
 def actors_named(text: str) -> list[str]:
     """Canonical names of every registered actor named in ``text``, in order, once each."""
-    names: list[str] = []
-    for name in _named(text):
-        if name not in names:
-            names.append(name)
-    return names
+    return list(dict.fromkeys(_named(text)))  # first mentions in order, deduplicated in C
 
 
 def names_actor(text: str, name: str) -> bool:

@@ -69,10 +69,13 @@ def _opening() -> CaseBlind:
     return CaseBlind.compile(rf"\s*(?P<verb>{_verb_pattern(verbs(), lower=True)})")
 
 
-def clause_starts(text: str, opening_verb: str | None = None) -> list[ClauseStart]:
-    """The verb phrase of every clause, in order; the first one opens the paragraph."""
+def clause_starts(
+    text: str, opening_verb: str | None = None, *, lower: str | None = None
+) -> list[ClauseStart]:
+    """The verb phrase of every clause, in order; the first one opens the paragraph.
+    ``lower`` is ``text.lower()`` when the caller has it."""
     starts: list[ClauseStart] = []
-    opening = _opening().match(text, text.lower())
+    opening = _opening().match(text, text.lower() if lower is None else lower)
     if opening:
         verb = text[opening.start("verb") : opening.end("verb")]  # as printed
         starts.append(ClauseStart(opening.start("verb"), opening.end("verb"), verb, _force(verb)))
@@ -102,6 +105,9 @@ def clause_bounds(text: str, starts: list[ClauseStart]) -> list[tuple[int, int]]
 
 def _trim_end(segment: str) -> str:
     """A clause without the punctuation and connector word that lead to the next one."""
+    trimmed = segment.rstrip(" \t\n,;:.")
+    if not trimmed.endswith(_TRAILING_WORDS):
+        return trimmed  # the usual case: punctuation only, so the loop below would stop here
     while True:
         trimmed = segment.rstrip(" \t\n,;:.")
         for word in _TRAILING_WORDS:
@@ -117,9 +123,10 @@ def _force(printed: str) -> Force:
     return verbs().force_of(printed)
 
 
-def opens_with_known_verb(text: str) -> bool:
-    """Whether ``text`` starts with an operative verb of the vocabulary."""
-    return _opening().match(text, text.lower()) is not None
+def opens_with_known_verb(text: str, *, lower: str | None = None) -> bool:
+    """Whether ``text`` starts with an operative verb of the vocabulary (``lower`` is
+    ``text.lower()`` when the caller has it)."""
+    return _opening().match(text, text.lower() if lower is None else lower) is not None
 
 
 def _first_word(text: str) -> str:

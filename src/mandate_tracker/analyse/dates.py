@@ -45,12 +45,15 @@ _DEADLINE_CUE = re.compile(
     re.IGNORECASE,
 )
 _REPORT_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:report|briefing|letter|assessment)\b")
-# Each cue's word boundary is checked behind the word so that the scan opens with literals.
-_MANDATE_END_CUE = re.compile(
-    r"(?P<cue>before(?<!\wbefore)|by(?<!\wby)|until(?<!\wuntil)|till(?<!\wtill)|at(?<!\wat)"
-    r"|prior(?<!\wprior) to)\s+the\s+end\s+of\s+(?:the\s+)?"
+# "before|by|until|till|at|prior to" (a word) "\s+the\s+end\s+of ... mandate": found from the
+# literal "the" of its second part, the cue then checked just before it (a scan for the six
+# cue words would try them at every letter they start with).
+_END_OF_MANDATE = re.compile(
+    r"the\s+end\s+of\s+(?:the\s+)?"
     r"(?:(?:[A-Z][A-Za-z]+)[’']s\s+)?(?:current\s+|present\s+|existing\s+)?mandate(?:\s+period)?\b"
 )
+_MANDATE_END_CUE = re.compile(r"(?<!\w)(?:before|by|until|till|at|prior to)\Z")
+_LONGEST_MANDATE_END_CUE = len("prior to")
 _MANDATE_SET = re.compile(
     rf"\b(?:extend|extends|renew|renews)\s+(?:the\s+)?mandate\s+of\s+(?:the\s+)?[\w’' -]{{2,80}}?"
     rf"\s+(?:until|to|through|till)\s+(?P<date>(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+\d{{4}})"
@@ -106,8 +109,9 @@ _ADVERBIAL_WORDS = {
     "P1M": ("monthly",),
     "P3M": ("quarterly",),
 }
-# Words without which a provision has no recurrence or deadline: a cheap test to skip it.
-_RECURRENCE_HINTS = ("every", "annual", "year", "month", "quarter", "twice")
+# Words without which a provision has no recurrence or deadline: a cheap test to skip it
+# (each recurrence pattern's words hold one of them: "twice a year" holds "year").
+_RECURRENCE_HINTS = ("every", "year", "month", "annual", "quarter")
 _DEADLINE_HINTS = (*(m.lower() for m in MONTHS), "end of", "first", "within", "later than")
 # Case-blind words a first periodic report needs besides "report": its period, free of "i"
 # and "s" ("six-monthly" holds "monthly", "semi-annual" "annual"; see _ADVERBIAL_WORDS).
@@ -125,7 +129,10 @@ class DateContext:
 def mandate_end(texts: Iterable[str]) -> PartialDate | None:
     """The date to which the document extends a mandate ("extend the mandate of X until ...")."""
     for text in texts:
-        match = _MANDATE_SET.search(text) if "mandate" in text else None
+        # Every match holds "mandate" and "extend" or "renew": the pattern, which opens with
+        # "\b" and so is tried at every position, scans only the few texts holding them.
+        wanted = "mandate" in text and ("extend" in text or "renew" in text)
+        match = _MANDATE_SET.search(text) if wanted else None
         if match:
             return _parse_date(match.group("date"))
     return None
@@ -141,6 +148,8 @@ def deadlines(
     ends = _mandate_ends(text, context)
     lower = text.lower() if lower is None else lower
     relative = _relative(text, lower, context)
+    if not relative and not ends:
+        return printed  # the usual case (mostly empty), already in text order
     if relative and not printed and not ends and not _mentions(lower, _DEADLINE_HINTS):
         # A printed date or mandate end implies a hint; a relative deadline only nearly
         # ("fırst" matches case-blind): kept as when the hints were tested first.
@@ -218,10 +227,18 @@ def _absolute(text: str, context: DateContext) -> list[Deadline]:
 def _mandate_ends(text: str, context: DateContext) -> list[Deadline]:
     if context.mandate_end is None or "end of" not in text:
         return []
-    return [
-        Deadline(context.mandate_end, match.group(0), match.span(), resolved_from="mandate-end")
-        for match in _MANDATE_END_CUE.finditer(text)
-    ]
+    found: list[Deadline] = []
+    for phrase in _END_OF_MANDATE.finditer(text):
+        gap = len(text[: phrase.start()].rstrip())  # where the whitespace before "the" starts
+        if gap == phrase.start():
+            continue  # no whitespace between a cue and "the"
+        cue = _MANDATE_END_CUE.search(text, max(0, gap - _LONGEST_MANDATE_END_CUE), gap)
+        if cue:
+            span = (cue.start(), phrase.end())
+            found.append(
+                Deadline(context.mandate_end, text[span[0] : span[1]], span, "mandate-end")
+            )
+    return found
 
 
 def _relative(text: str, lower: str, context: DateContext) -> list[Deadline]:

@@ -179,7 +179,10 @@ def _without_overlaps(found: list[Reference]) -> list[Reference]:
 
 def _with_pinpoint(text: str, ref: Reference) -> Reference:
     before = text[max(0, ref.span[0] - 60) : ref.span[0]]
-    pinpoint = _PINPOINT.search(before, before.lower())
+    lower = before.lower()
+    if "of" not in lower or ("paragraph" not in lower and "annex" not in lower):
+        return ref  # every pinpoint holds these words, free of "i", "k" and "s" (caseblind.py)
+    pinpoint = _PINPOINT.search(before, lower)
     if not pinpoint:
         return ref
     start = ref.span[0] - len(before) + pinpoint.start("pin")
