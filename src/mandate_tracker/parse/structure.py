@@ -48,6 +48,7 @@ OCR_DIGITS = str.maketrans({"Z": "2", "S": "5", "l": "1", "I": "1"})
 LABEL = re.compile(r"\(([a-z]{1,2}|[ivx]{1,6})\)\s*(?=\S)")
 DASH = re.compile(r"[–—•-]\s+(?=\S)")
 TERMINAL = ".;:,"
+SENTENCE_ENDS = ".;:"  # what ends a sentence or clause: marks may count after it
 ITEM_MARKS = "(–—•-"  # first characters of LABEL and DASH
 CAN_OPEN_BLOCK = frozenset("(–—•-ZSlI")  # first characters of labels, dashes, OCR'd numbers
 ROMAN = {"i": 1, "v": 5, "x": 10}
@@ -245,24 +246,30 @@ class _Reader:
 
     def read(self, body: _Body) -> None:
         """Read the body line by line."""
-        starts = self._starts_block  # looked up once: the loop runs for every line
+        by_indent = self.layout == "indent"
         for row in body.rows():
             _, indent, text, after_blank, previous, indented_nearby = row
-            starts_block = starts(indent, after_blank, previous, indented_nearby)
+            # _starts_block, inlined: the loop runs for every line
+            if by_indent and indented_nearby:
+                starts_block = indent > 0
+            else:
+                starts_block = after_blank or not previous or previous[-1] in TERMINAL
             marks = self.run_in_marks
-            if marks[1] in text or text.find(marks[0], 1) != -1:
+            # both marks end in a full stop, which few lines hold: one test spares most lines two
+            if "." in text and (marks[1] in text or text.find(marks[0], 1) != -1):
                 # The line holds the expected number (other than at its start, where it opens
                 # the line's own paragraph) or the next: a paragraph may run in.
                 for piece in self._split_run_in_paragraph(_Line(*row)):
                     self._feed_one(piece)
             elif (
                 # The common case, decided here without a call as it is most lines: a line
-                # inside a sentence that opens with no mark continues the current block.
+                # inside a sentence (after no full stop, semicolon or colon: a comma may end
+                # the line before) that opens with no mark continues the current block.
                 # (_feed_marked comes to the same for such a line, only slower.)
                 not starts_block
                 and not self.maybe_headings
                 and not self.after_end
-                and previous[-1:] not in TERMINAL
+                and previous[-1:] not in SENTENCE_ENDS
                 and text[0] not in CAN_OPEN_BLOCK
                 and not text[0].isdigit()
                 and (self.paragraphs or self.preamble)
@@ -330,7 +337,9 @@ class _Reader:
     def _feed_marked(self, line: _Line, starts_block: bool, headings: bool = True) -> None:
         """A line that starts a block or follows a mark (a number, label or punctuation)."""
         # A complete sentence before the line lets markers count even where layout says nothing.
-        after_sentence = starts_block or (bool(line.previous) and line.previous[-1] in ".;:")
+        after_sentence = starts_block or (
+            bool(line.previous) and line.previous[-1] in SENTENCE_ENDS
+        )
         if (
             headings
             and self.paragraphs
@@ -566,7 +575,7 @@ class _Reader:
     def _paragraph_complete(self) -> bool:
         last = self.stack[-1]
         text = last.chunks[-1][-1] if last.chunks and last.chunks[-1] else ""
-        return bool(text) and text[-1] in ".;:"
+        return bool(text) and text[-1] in SENTENCE_ENDS
 
     def _is_after_matter(self, line: _Line) -> bool:
         if ADOPTION.match(line.text) or FOOTNOTE.match(line.text):
