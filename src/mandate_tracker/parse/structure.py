@@ -247,8 +247,8 @@ class _Reader:
     def read(self, body: _Body) -> None:
         """Read the body line by line."""
         by_indent = self.layout == "indent"
-        for row in body.rows():
-            _, indent, text, after_blank, previous, indented_nearby = row
+        # unpacked in the loop header: zip can then reuse its tuple for the next line
+        for number, indent, text, after_blank, previous, indented_nearby in body.rows():
             # _starts_block, inlined: the loop runs for every line
             if by_indent and indented_nearby:
                 starts_block = indent > 0
@@ -259,7 +259,8 @@ class _Reader:
             if "." in text and (marks[1] in text or text.find(marks[0], 1) != -1):
                 # The line holds the expected number (other than at its start, where it opens
                 # the line's own paragraph) or the next: a paragraph may run in.
-                for piece in self._split_run_in_paragraph(_Line(*row)):
+                line = _Line(number, indent, text, after_blank, previous, indented_nearby)
+                for piece in self._split_run_in_paragraph(line):
                     self._feed_one(piece)
             elif (
                 # The common case, decided here without a call as it is most lines: a line
@@ -279,7 +280,8 @@ class _Reader:
                 else:
                     self.preamble[-1][1].append(text)
             else:
-                self._feed_marked(_Line(*row), starts_block)
+                line = _Line(number, indent, text, after_blank, previous, indented_nearby)
+                self._feed_marked(line, starts_block)
 
     def _resolve_maybe_headings(self, line: _Line | None, starts_block: bool) -> bool:
         """Heading-like lines are headings only when a paragraph or another heading follows.
@@ -456,12 +458,10 @@ class _Reader:
     def _is_next_paragraph(self, line: _Line, starts_block: bool) -> bool:
         if not self.numbered:
             return starts_block and _opens_unnumbered(line.text) and not self.after_end
-        if self._lost_number(line):
-            return True
-        if self._paragraph_number(line) is None:
-            return False
-        # The expected number at a line start is a paragraph whatever the layout says.
-        return not self.after_end
+        if self._paragraph_number(line) is not None:
+            # The expected number at a line start is a paragraph whatever the layout says.
+            return not self.after_end
+        return self._lost_number(line)
 
     def _lost_number(self, line: _Line) -> bool:
         """A paragraph whose number the extraction lost: after a line that ends a finished
