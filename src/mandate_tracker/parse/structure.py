@@ -427,11 +427,13 @@ class _Reader:
     # --- preamble -------------------------------------------------------------------
 
     def _feed_preamble(self, line: _Line, starts_block: bool) -> None:
-        opener = openings().is_preamble_opener(line.text)
         indented_start = (
             self.layout == "indent" and line.indented_nearby and line.indent > 0
         ) and line.text[0].isupper()
-        if not self.preamble or (starts_block and (opener or indented_start)):
+        # the opener's pattern only where it decides: an indented start needs none
+        if not self.preamble or (
+            starts_block and (indented_start or openings().is_preamble_opener(line.text))
+        ):
             self.preamble.append((line.number, [line.text]))
         else:
             self.preamble[-1][1].append(line.text)
