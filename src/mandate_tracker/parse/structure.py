@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, compress, repeat
-from operator import gt, sub
+from operator import gt, itemgetter, sub
 from typing import Literal
 
 from mandate_tracker.errors import NotAResolutionError
@@ -75,7 +75,7 @@ class _PrintedNumber:
 @dataclass(slots=True)
 class _Line:
     number: int  # 1-based line number in the cleaned text
-    indent: int
+    indented: bool  # the line opens with whitespace
     text: str
     after_blank: bool
     previous: str  # text of the previous non-blank line
@@ -159,7 +159,7 @@ def _council_line(lines: list[str], source_name: str) -> int:
     )
 
 
-_Row = tuple[int, int, str, bool, str, bool]  # the fields of a _Line, in order
+_Row = tuple[int, bool, str, bool, str, bool]  # the fields of a _Line, in order
 
 
 @dataclass(slots=True)
@@ -169,7 +169,7 @@ class _Body:
     just continue a sentence, and a Python step per line cost more than reading them."""
 
     numbers: list[int]
-    indents: list[int]
+    indented: list[bool]  # opens with whitespace
     texts: list[str]
     after_blank: list[bool]  # a blank line before it
     indented_nearby: list[bool]
@@ -178,7 +178,7 @@ class _Body:
         previous = ["", *self.texts][: len(self.texts)]  # the previous non-blank line
         return zip(
             self.numbers,
-            self.indents,
+            self.indented,
             self.texts,
             self.after_blank,
             previous,
@@ -193,32 +193,33 @@ def _body_lines(lines: list[str], first: int) -> _Body:
     stripped = list(map(str.strip, raws))
     kept = list(compress(raws, stripped))
     numbers = list(compress(range(first + 1, len(lines) + 1), stripped))
-    indents = list(map(sub, map(len, kept), map(len, map(str.lstrip, kept))))
+    # the first character tells: a kept line is not blank
+    indented = list(map(str.isspace, map(itemgetter(0), kept)))
     return _Body(
         numbers=numbers,
-        indents=indents,
+        indented=indented,
         texts=list(filter(None, stripped)),
         # more than one line since the previous non-blank one (or the council line)
         after_blank=list(map(gt, map(sub, numbers, [first, *numbers]), repeat(1))),
-        indented_nearby=_indented_nearby(indents),
+        indented_nearby=_indented_nearby(indented),
     )
 
 
-def _indented_nearby(indents: list[int], reach: int = 20) -> list[bool]:
+def _indented_nearby(indented: list[bool], reach: int = 20) -> list[bool]:
     """Some texts indent block starts in one stretch and not in another: for each line,
     whether an indented line stands within ``reach`` lines of it."""
     # Running totals instead of a search per line: the indented lines among
     # lines[i - reach : i + reach + 1] number counts[i + reach + 1] - counts[i - reach].
-    counts = list(accumulate(map(bool, indents), initial=0))
-    lows = ([0] * reach + counts)[: len(indents)]
-    highs = (counts[reach + 1 :] + [counts[-1]] * (reach + 1))[: len(indents)]
+    counts = list(accumulate(indented, initial=0))
+    lows = ([0] * reach + counts)[: len(indented)]
+    highs = (counts[reach + 1 :] + [counts[-1]] * (reach + 1))[: len(indented)]
     return list(map(gt, highs, lows))
 
 
 def _detect_layout(body: _Body) -> Layout:
     if not body.texts:
         return "lines"
-    indented = sum(map(bool, body.indents))
+    indented = sum(body.indented)
     if indented >= 3 and 0.05 < indented / len(body.texts) < 0.8:
         return "indent"
     blanks = sum(body.after_blank) / len(body.texts)
@@ -248,10 +249,10 @@ class _Reader:
         """Read the body line by line."""
         by_indent = self.layout == "indent"
         # unpacked in the loop header: zip can then reuse its tuple for the next line
-        for number, indent, text, after_blank, previous, indented_nearby in body.rows():
+        for number, indented, text, after_blank, previous, indented_nearby in body.rows():
             # _starts_block, inlined: the loop runs for every line
             if by_indent and indented_nearby:
-                starts_block = indent > 0
+                starts_block = indented
             else:
                 starts_block = after_blank or not previous or previous[-1] in TERMINAL
             marks = self.run_in_marks
@@ -259,7 +260,7 @@ class _Reader:
             if "." in text and (marks[1] in text or text.find(marks[0], 1) != -1):
                 # The line holds the expected number (other than at its start, where it opens
                 # the line's own paragraph) or the next: a paragraph may run in.
-                line = _Line(number, indent, text, after_blank, previous, indented_nearby)
+                line = _Line(number, indented, text, after_blank, previous, indented_nearby)
                 for piece in self._split_run_in_paragraph(line):
                     self._feed_one(piece)
             elif (
@@ -280,7 +281,7 @@ class _Reader:
                 else:
                     self.preamble[-1][1].append(text)
             else:
-                line = _Line(number, indent, text, after_blank, previous, indented_nearby)
+                line = _Line(number, indented, text, after_blank, previous, indented_nearby)
                 self._feed_marked(line, starts_block)
 
     def _resolve_maybe_headings(self, line: _Line | None, starts_block: bool) -> bool:
@@ -332,7 +333,7 @@ class _Reader:
     def _feed_one(self, line: _Line, headings: bool = True) -> None:
         """A piece of a split line, or a line held back as a possible heading."""
         starts_block = self._starts_block(
-            line.indent, line.after_blank, line.previous, line.indented_nearby
+            line.indented, line.after_blank, line.previous, line.indented_nearby
         )
         self._feed_marked(line, starts_block, headings)
 
@@ -374,11 +375,11 @@ class _Reader:
         self.stack[-1].add_line(line.text)
 
     def _starts_block(
-        self, indent: int, after_blank: bool, previous: str, indented_nearby: bool
+        self, indented: bool, after_blank: bool, previous: str, indented_nearby: bool
     ) -> bool:
         """Whether the layout says a block starts at a line."""
         if self.layout == "indent" and indented_nearby:
-            return indent > 0
+            return indented
         return after_blank or not previous or previous[-1] in TERMINAL
 
     def _split_run_in_paragraph(self, line: _Line) -> list[_Line]:
@@ -401,7 +402,7 @@ class _Reader:
                 return [*pieces, line]
             head = _Line(
                 line.number,
-                line.indent,
+                line.indented,
                 line.text[: match.start()],
                 line.after_blank,
                 line.previous,
@@ -409,14 +410,14 @@ class _Reader:
             )
             pieces.append(head)
             line = _Line(
-                line.number, 1, line.text[match.end() :], True, head.text, line.indented_nearby
+                line.number, True, line.text[match.end() :], True, head.text, line.indented_nearby
             )
             heading = re.match(rf"(.+?) +(?={expected}\.\s)", line.text)
             if heading:
-                pieces.append(_Line(line.number, 1, heading.group(1), True, head.text, True))
+                pieces.append(_Line(line.number, True, heading.group(1), True, head.text, True))
                 line = _Line(
                     line.number,
-                    1,
+                    True,
                     line.text[heading.end() :],
                     True,
                     heading.group(1),
@@ -428,7 +429,7 @@ class _Reader:
 
     def _feed_preamble(self, line: _Line, starts_block: bool) -> None:
         indented_start = (
-            self.layout == "indent" and line.indented_nearby and line.indent > 0
+            self.layout == "indent" and line.indented_nearby and line.indented
         ) and line.text[0].isupper()
         # the opener's pattern only where it decides: an indented start needs none
         if not self.preamble or (
@@ -521,7 +522,7 @@ class _Reader:
         if (
             self.layout == "indent"
             and line.indented_nearby
-            and line.indent == 0
+            and not line.indented
             and line.previous[-1:] not in (",", ";", ":", ".")
         ):
             return False
