@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, compress, repeat
-from operator import gt, sub
+from operator import gt, itemgetter, sub
 from typing import Literal
 
 from mandate_tracker.errors import NotAResolutionError
@@ -48,6 +48,7 @@ OCR_DIGITS = str.maketrans({"Z": "2", "S": "5", "l": "1", "I": "1"})
 LABEL = re.compile(r"\(([a-z]{1,2}|[ivx]{1,6})\)\s*(?=\S)")
 DASH = re.compile(r"[–—•-]\s+(?=\S)")
 TERMINAL = ".;:,"
+SENTENCE_ENDS = ".;:"  # what ends a sentence or clause: marks may count after it
 ITEM_MARKS = "(–—•-"  # first characters of LABEL and DASH
 CAN_OPEN_BLOCK = frozenset("(–—•-ZSlI")  # first characters of labels, dashes, OCR'd numbers
 ROMAN = {"i": 1, "v": 5, "x": 10}
@@ -74,7 +75,7 @@ class _PrintedNumber:
 @dataclass(slots=True)
 class _Line:
     number: int  # 1-based line number in the cleaned text
-    indent: int
+    indented: bool  # the line opens with whitespace
     text: str
     after_blank: bool
     previous: str  # text of the previous non-blank line
@@ -158,7 +159,7 @@ def _council_line(lines: list[str], source_name: str) -> int:
     )
 
 
-_Row = tuple[int, int, str, bool, str, bool]  # the fields of a _Line, in order
+_Row = tuple[int, bool, str, bool, str, bool]  # the fields of a _Line, in order
 
 
 @dataclass(slots=True)
@@ -168,7 +169,7 @@ class _Body:
     just continue a sentence, and a Python step per line cost more than reading them."""
 
     numbers: list[int]
-    indents: list[int]
+    indented: list[bool]  # opens with whitespace
     texts: list[str]
     after_blank: list[bool]  # a blank line before it
     indented_nearby: list[bool]
@@ -177,7 +178,7 @@ class _Body:
         previous = ["", *self.texts][: len(self.texts)]  # the previous non-blank line
         return zip(
             self.numbers,
-            self.indents,
+            self.indented,
             self.texts,
             self.after_blank,
             previous,
@@ -192,32 +193,33 @@ def _body_lines(lines: list[str], first: int) -> _Body:
     stripped = list(map(str.strip, raws))
     kept = list(compress(raws, stripped))
     numbers = list(compress(range(first + 1, len(lines) + 1), stripped))
-    indents = list(map(sub, map(len, kept), map(len, map(str.lstrip, kept))))
+    # the first character tells: a kept line is not blank
+    indented = list(map(str.isspace, map(itemgetter(0), kept)))
     return _Body(
         numbers=numbers,
-        indents=indents,
+        indented=indented,
         texts=list(filter(None, stripped)),
         # more than one line since the previous non-blank one (or the council line)
         after_blank=list(map(gt, map(sub, numbers, [first, *numbers]), repeat(1))),
-        indented_nearby=_indented_nearby(indents),
+        indented_nearby=_indented_nearby(indented),
     )
 
 
-def _indented_nearby(indents: list[int], reach: int = 20) -> list[bool]:
+def _indented_nearby(indented: list[bool], reach: int = 20) -> list[bool]:
     """Some texts indent block starts in one stretch and not in another: for each line,
     whether an indented line stands within ``reach`` lines of it."""
     # Running totals instead of a search per line: the indented lines among
     # lines[i - reach : i + reach + 1] number counts[i + reach + 1] - counts[i - reach].
-    counts = list(accumulate(map(bool, indents), initial=0))
-    lows = ([0] * reach + counts)[: len(indents)]
-    highs = (counts[reach + 1 :] + [counts[-1]] * (reach + 1))[: len(indents)]
+    counts = list(accumulate(indented, initial=0))
+    lows = ([0] * reach + counts)[: len(indented)]
+    highs = (counts[reach + 1 :] + [counts[-1]] * (reach + 1))[: len(indented)]
     return list(map(gt, highs, lows))
 
 
 def _detect_layout(body: _Body) -> Layout:
     if not body.texts:
         return "lines"
-    indented = sum(map(bool, body.indents))
+    indented = sum(body.indented)
     if indented >= 3 and 0.05 < indented / len(body.texts) < 0.8:
         return "indent"
     blanks = sum(body.after_blank) / len(body.texts)
@@ -245,24 +247,31 @@ class _Reader:
 
     def read(self, body: _Body) -> None:
         """Read the body line by line."""
-        starts = self._starts_block  # looked up once: the loop runs for every line
-        for row in body.rows():
-            _, indent, text, after_blank, previous, indented_nearby = row
-            starts_block = starts(indent, after_blank, previous, indented_nearby)
+        by_indent = self.layout == "indent"
+        # unpacked in the loop header: zip can then reuse its tuple for the next line
+        for number, indented, text, after_blank, previous, indented_nearby in body.rows():
+            # _starts_block, inlined: the loop runs for every line
+            if by_indent and indented_nearby:
+                starts_block = indented
+            else:
+                starts_block = after_blank or not previous or previous[-1] in TERMINAL
             marks = self.run_in_marks
-            if marks[1] in text or text.find(marks[0], 1) != -1:
+            # both marks end in a full stop, which few lines hold: one test spares most lines two
+            if "." in text and (marks[1] in text or text.find(marks[0], 1) != -1):
                 # The line holds the expected number (other than at its start, where it opens
                 # the line's own paragraph) or the next: a paragraph may run in.
-                for piece in self._split_run_in_paragraph(_Line(*row)):
+                line = _Line(number, indented, text, after_blank, previous, indented_nearby)
+                for piece in self._split_run_in_paragraph(line):
                     self._feed_one(piece)
             elif (
                 # The common case, decided here without a call as it is most lines: a line
-                # inside a sentence that opens with no mark continues the current block.
+                # inside a sentence (after no full stop, semicolon or colon: a comma may end
+                # the line before) that opens with no mark continues the current block.
                 # (_feed_marked comes to the same for such a line, only slower.)
                 not starts_block
                 and not self.maybe_headings
                 and not self.after_end
-                and previous[-1:] not in TERMINAL
+                and previous[-1:] not in SENTENCE_ENDS
                 and text[0] not in CAN_OPEN_BLOCK
                 and not text[0].isdigit()
                 and (self.paragraphs or self.preamble)
@@ -272,7 +281,8 @@ class _Reader:
                 else:
                     self.preamble[-1][1].append(text)
             else:
-                self._feed_marked(_Line(*row), starts_block)
+                line = _Line(number, indented, text, after_blank, previous, indented_nearby)
+                self._feed_marked(line, starts_block)
 
     def _resolve_maybe_headings(self, line: _Line | None, starts_block: bool) -> bool:
         """Heading-like lines are headings only when a paragraph or another heading follows.
@@ -323,14 +333,16 @@ class _Reader:
     def _feed_one(self, line: _Line, headings: bool = True) -> None:
         """A piece of a split line, or a line held back as a possible heading."""
         starts_block = self._starts_block(
-            line.indent, line.after_blank, line.previous, line.indented_nearby
+            line.indented, line.after_blank, line.previous, line.indented_nearby
         )
         self._feed_marked(line, starts_block, headings)
 
     def _feed_marked(self, line: _Line, starts_block: bool, headings: bool = True) -> None:
         """A line that starts a block or follows a mark (a number, label or punctuation)."""
         # A complete sentence before the line lets markers count even where layout says nothing.
-        after_sentence = starts_block or (bool(line.previous) and line.previous[-1] in ".;:")
+        after_sentence = starts_block or (
+            bool(line.previous) and line.previous[-1] in SENTENCE_ENDS
+        )
         if (
             headings
             and self.paragraphs
@@ -363,11 +375,11 @@ class _Reader:
         self.stack[-1].add_line(line.text)
 
     def _starts_block(
-        self, indent: int, after_blank: bool, previous: str, indented_nearby: bool
+        self, indented: bool, after_blank: bool, previous: str, indented_nearby: bool
     ) -> bool:
         """Whether the layout says a block starts at a line."""
         if self.layout == "indent" and indented_nearby:
-            return indent > 0
+            return indented
         return after_blank or not previous or previous[-1] in TERMINAL
 
     def _split_run_in_paragraph(self, line: _Line) -> list[_Line]:
@@ -390,7 +402,7 @@ class _Reader:
                 return [*pieces, line]
             head = _Line(
                 line.number,
-                line.indent,
+                line.indented,
                 line.text[: match.start()],
                 line.after_blank,
                 line.previous,
@@ -398,14 +410,14 @@ class _Reader:
             )
             pieces.append(head)
             line = _Line(
-                line.number, 1, line.text[match.end() :], True, head.text, line.indented_nearby
+                line.number, True, line.text[match.end() :], True, head.text, line.indented_nearby
             )
             heading = re.match(rf"(.+?) +(?={expected}\.\s)", line.text)
             if heading:
-                pieces.append(_Line(line.number, 1, heading.group(1), True, head.text, True))
+                pieces.append(_Line(line.number, True, heading.group(1), True, head.text, True))
                 line = _Line(
                     line.number,
-                    1,
+                    True,
                     line.text[heading.end() :],
                     True,
                     heading.group(1),
@@ -416,11 +428,13 @@ class _Reader:
     # --- preamble -------------------------------------------------------------------
 
     def _feed_preamble(self, line: _Line, starts_block: bool) -> None:
-        opener = openings().is_preamble_opener(line.text)
         indented_start = (
-            self.layout == "indent" and line.indented_nearby and line.indent > 0
+            self.layout == "indent" and line.indented_nearby and line.indented
         ) and line.text[0].isupper()
-        if not self.preamble or (starts_block and (opener or indented_start)):
+        # the opener's pattern only where it decides: an indented start needs none
+        if not self.preamble or (
+            starts_block and (indented_start or openings().is_preamble_opener(line.text))
+        ):
             self.preamble.append((line.number, [line.text]))
         else:
             self.preamble[-1][1].append(line.text)
@@ -447,12 +461,10 @@ class _Reader:
     def _is_next_paragraph(self, line: _Line, starts_block: bool) -> bool:
         if not self.numbered:
             return starts_block and _opens_unnumbered(line.text) and not self.after_end
-        if self._lost_number(line):
-            return True
-        if self._paragraph_number(line) is None:
-            return False
-        # The expected number at a line start is a paragraph whatever the layout says.
-        return not self.after_end
+        if self._paragraph_number(line) is not None:
+            # The expected number at a line start is a paragraph whatever the layout says.
+            return not self.after_end
+        return self._lost_number(line)
 
     def _lost_number(self, line: _Line) -> bool:
         """A paragraph whose number the extraction lost: after a line that ends a finished
@@ -510,7 +522,7 @@ class _Reader:
         if (
             self.layout == "indent"
             and line.indented_nearby
-            and line.indent == 0
+            and not line.indented
             and line.previous[-1:] not in (",", ";", ":", ".")
         ):
             return False
@@ -566,7 +578,7 @@ class _Reader:
     def _paragraph_complete(self) -> bool:
         last = self.stack[-1]
         text = last.chunks[-1][-1] if last.chunks and last.chunks[-1] else ""
-        return bool(text) and text[-1] in ".;:"
+        return bool(text) and text[-1] in SENTENCE_ENDS
 
     def _is_after_matter(self, line: _Line) -> bool:
         if ADOPTION.match(line.text) or FOOTNOTE.match(line.text):
