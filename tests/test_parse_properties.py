@@ -88,3 +88,26 @@ def test_reading_never_loses_text(
     doc = parse_text(text)
     assert alnum(document_text(doc)) == alnum(clean(text).text)
     assert [p.number for p in doc.paragraphs] == [str(n) for n in range(1, len(paragraphs) + 1)]
+
+
+RUN_IN = """The Security Council,
+Recalling its resolutions,
+1. Decides to renew the mandate; 2. Requests a report on the measures in paragraph 2. Further \
+requests him to act; Reporting and review 3. Decides to remain seized of the matter.
+"""
+
+
+def test_paragraphs_run_into_one_line_are_split_at_each_expected_number() -> None:
+    # A heading may run in before a number ("Reporting and review 3."); the paragraph's own
+    # number printed again inside it ("paragraph 2. Further") is neither a split nor a heading.
+    doc = parse_text(RUN_IN)
+    assert [(p.number, p.heading, p.text) for p in doc.paragraphs] == [
+        ("1", None, "Decides to renew the mandate;"),
+        (
+            "2",
+            None,
+            "Requests a report on the measures in paragraph 2. Further requests him to act;",
+        ),
+        ("3", "Reporting and review", "Decides to remain seized of the matter."),
+    ]
+    assert not doc.unclassified

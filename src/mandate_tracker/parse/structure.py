@@ -412,7 +412,11 @@ class _Reader:
             line = _Line(
                 line.number, True, line.text[match.end() :], True, head.text, line.indented_nearby
             )
-            heading = re.match(rf"(.+?) +(?={expected}\.\s)", line.text)
+            # a heading ran in only where the piece does not open with the number itself
+            opens_with_number = line.text.startswith(f"{expected}.")
+            heading = (
+                None if opens_with_number else re.match(rf"(.+?) +(?={expected}\.\s)", line.text)
+            )
             if heading:
                 pieces.append(_Line(line.number, True, heading.group(1), True, head.text, True))
                 line = _Line(
