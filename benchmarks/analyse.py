@@ -3,10 +3,11 @@
 PYTHONPATH=src python benchmarks/analyse.py [--repeat N]
 
 Target (issue 3): the seed's full parse + analysis under 20 ms on one core. Each figure is the
-best of N warm runs (vocabulary loaded and patterns compiled once, as in a long-running
-process) in CPU time of this process (``time.process_time``), so other processes on a shared
-machine inflate it as little as possible; the median is printed too. Also times the cold
-first call, which loads the YAML vocabulary and compiles the patterns.
+best of N warm runs, the four figures timed in turn (vocabulary loaded and patterns compiled
+once, as in a long-running process), in CPU time of this process (``time.process_time``), so
+that other processes on a shared machine inflate it as little as possible; the median is
+printed too. Also times the cold first call, which loads the YAML vocabulary and compiles the
+patterns.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from timing import cpu_times_ms
+from timing import interleaved_cpu_times_ms
 
 SEED = (
     Path(__file__).resolve().parents[1]
@@ -30,7 +31,7 @@ SEED = (
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--repeat", type=int, default=100)
     repeat = parser.parse_args().repeat
 
     from mandate_tracker.analyse import analyse_document, derive_obligations
@@ -41,14 +42,15 @@ def main() -> None:
     cold = (time.perf_counter() - start) * 1000
 
     document = read_document(SEED)
-    rows = {
-        "parse (read_document)": cpu_times_ms(lambda: read_document(SEED), repeat),
-        "analysis (analyse_document)": cpu_times_ms(lambda: analyse_document(document), repeat),
-        "obligations (derive_obligations)": cpu_times_ms(
-            lambda: derive_obligations(document), repeat
-        ),
-        "parse + analysis": cpu_times_ms(lambda: analyse_document(read_document(SEED)), repeat),
-    }
+    rows = interleaved_cpu_times_ms(
+        {
+            "parse (read_document)": lambda: read_document(SEED),
+            "analysis (analyse_document)": lambda: analyse_document(document),
+            "obligations (derive_obligations)": lambda: derive_obligations(document),
+            "parse + analysis": lambda: analyse_document(read_document(SEED)),
+        },
+        repeat,
+    )
     print(f"S/2020/600, best and median of {repeat} warm runs (CPU ms):")
     for name, times in rows.items():
         print(f"  {name:34} best {min(times):7.1f}   median {statistics.median(times):7.1f}")

@@ -5,7 +5,8 @@
 Figures (issue 2 targets: the seed's text read in under 10 ms on one core; reading a PDF no
 slower than 2x the bare text extraction of the same PDF; issue 3: read + analyse under 20 ms):
 - the seed: cleaning alone, reading the structure of the cleaned text alone, clean + parse, and
-  clean + parse + analyse, best and median of N warm runs;
+  clean + parse + analyse, best and median of N warm runs taken in turn (see
+  ``timing.interleaved_cpu_times_ms``);
 - the corpus (../shared/data/unsc-resolutions, when present): documents/s and MB/s;
 - PDFs made from the seed and from the ten longest corpus texts: time of full reading (extract
   + clean + parse) against bare PyMuPDF text extraction of the same bytes, and their ratio.
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from tests.corpus import corpus_texts  # noqa: E402
 from tests.helpers import SEED, text_to_pdf  # noqa: E402
-from timing import cpu_times_ms  # noqa: E402
+from timing import cpu_times_ms, interleaved_cpu_times_ms  # noqa: E402
 
 from mandate_tracker.analyse import analyse_document  # noqa: E402
 from mandate_tracker.ingest import clean  # noqa: E402
@@ -58,19 +59,25 @@ def pdf_reading(texts: list[str], repeat: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=100)
     repeat = parser.parse_args().repeat
     seed = SEED.read_text(encoding="utf-8")
     parse_text(seed)  # warm: vocabularies and word frequencies load once per process
     analyse_document(parse_text(seed))
     cleaned = clean(seed)
-    report("seed: clean", cpu_times_ms(lambda: clean(seed), repeat))
-    report("seed: read structure", cpu_times_ms(lambda: read_structure(cleaned), repeat))
-    report("seed: clean + parse (target < 10 ms)", cpu_times_ms(lambda: parse_text(seed), repeat))
-    report(
-        "seed: clean + parse + analyse (target < 20 ms)",
-        cpu_times_ms(lambda: analyse_document(parse_text(seed)), repeat),
+    rows = interleaved_cpu_times_ms(
+        {
+            "seed: clean": lambda: clean(seed),
+            "seed: read structure": lambda: read_structure(cleaned),
+            "seed: clean + parse (target < 10 ms)": lambda: parse_text(seed),
+            "seed: clean + parse + analyse (target < 20 ms)": lambda: analyse_document(
+                parse_text(seed)
+            ),
+        },
+        repeat,
     )
+    for label, values in rows.items():
+        report(label, values)
     if not SHARED_DATA.is_dir():
         print(f"corpus: skipped, {SHARED_DATA} is absent")
         pdf_reading([seed], repeat=5)

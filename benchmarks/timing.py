@@ -15,3 +15,18 @@ def cpu_times_ms(action: Callable[[], object], repeat: int) -> list[float]:
         action()
         found.append((time.process_time() - start) * 1000)
     return found
+
+
+def interleaved_cpu_times_ms(
+    actions: dict[str, Callable[[], object]], repeat: int
+) -> dict[str, list[float]]:
+    """CPU milliseconds of ``repeat`` runs of each action, taken in turn (one run of each, then
+    the next round), so that a slow spell of a shared virtual CPU, which can last seconds,
+    falls on every action alike instead of on whichever was being timed then."""
+    found: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(repeat):
+        for name, action in actions.items():
+            start = time.process_time()
+            action()
+            found[name].append((time.process_time() - start) * 1000)
+    return found

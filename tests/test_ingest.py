@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pymupdf
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mandate_tracker.errors import NotAResolutionError, SourceError
 from mandate_tracker.ingest import read_source
-from mandate_tracker.ingest.source import MAX_SOURCE_BYTES
+from mandate_tracker.ingest.source import MAX_SOURCE_BYTES, _control_characters, decode_text
 from mandate_tracker.parse import document_to_dict, read_document
 from tests.helpers import ROOT, SEED, text_to_pdf
 
@@ -175,3 +178,22 @@ def test_parse_prints_the_tree_once_and_nothing_when_writing_a_file(
         main(["parse", str(SEED), "-o", str(tmp_path / "tree.txt")])
     assert capsys.readouterr().out == ""
     assert (tmp_path / "tree.txt").read_text(encoding="utf-8") == printed
+
+
+# Text with a few control characters (a stray form feed, an escape) is text; many make it binary.
+@pytest.mark.parametrize(
+    ("controls", "binary"),
+    [(0, False), (8, False), (9, False), (40, True)],
+)
+def test_control_characters_beyond_a_few_mean_binary(controls: int, binary: bool) -> None:
+    data = ("Décide de proroger le mandat. " * 100 + "\x1b" * controls).encode("utf-8")
+    if binary:
+        with pytest.raises(SourceError, match="binary data"):
+            decode_text(data, "x.txt")
+    else:
+        assert decode_text(data, "x.txt").count("\x1b") == controls
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=200))
+def test_control_characters_are_counted_as_the_character_class_counts_them(text: str) -> None:
+    assert _control_characters(text) == len(re.findall(r"[\x00-\x08\x0e-\x1f]", text))

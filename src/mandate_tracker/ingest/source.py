@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +11,8 @@ from mandate_tracker.errors import SourceError
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024  # a resolution is at most a few hundred kB; refuse huge input
 PDF_MAGIC = b"%PDF-"
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # what no text file holds
+# What no text file holds: C0 controls other than tab, newline, vertical tab, form feed, return.
+CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,15 @@ def decode_text(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    controls = len(CONTROL_CHARACTERS.findall(text, 0, 65536))
-    if controls > max(8, len(text[:65536]) // 100):
+    window = text[:65536]
+    if _control_characters(window) > max(8, len(window) // 100):
         raise SourceError("binary data, not text or PDF", where=name)
     return text
+
+
+def _control_characters(text: str) -> int:
+    """How many of ``CONTROL_BYTES`` ``text`` holds. Counted in its UTF-8 form, where each of
+    them is one byte and no other character has such a byte: deleting bytes is a C loop, far
+    faster than a regex character class tried at every character."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return len(encoded) - len(encoded.translate(None, CONTROL_BYTES))
