@@ -8,6 +8,7 @@ when a file is malformed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -141,11 +142,7 @@ class CuePattern:
                 break
             if start < end or (start > begin and not _separates(lower[start - 1])):
                 continue
-            best: tuple[int, str] | None = None
-            for cue in self.index[lower[start : start + _KEY]]:
-                match = cue.pattern.match(lower, start)
-                if match and (best is None or match.end() > best[0]):
-                    best = (match.end(), cue.name)
+            best = _longest_match(self.index[lower[start : start + _KEY]], lower, start)
             if best:
                 end = best[0]
                 found.append((start, end, best[1], text[start:end]))
@@ -160,16 +157,22 @@ class CuePattern:
             start = word.start()
             if start < end:
                 continue
-            best: tuple[int, str] | None = None
-            for cues in (self.index.get(lower[start : start + _KEY], ()), self.anywhere):
-                for cue in cues:
-                    match = cue.pattern.match(lower, start)
-                    if match and (best is None or match.end() > best[0]):
-                        best = (match.end(), cue.name)
+            cues = chain(self.index.get(lower[start : start + _KEY], ()), self.anywhere)
+            best = _longest_match(cues, lower, start)
             if best:
                 end = best[0]
                 found.append((start, end, best[1], text[start:end]))
         return found
+
+
+def _longest_match(cues: Iterable[Cue], lower: str, start: int) -> tuple[int, str] | None:
+    """(end, name) of the longest of ``cues`` matching at ``start``; the first on a tie."""
+    best: tuple[int, str] | None = None
+    for cue in cues:
+        match = cue.pattern.match(lower, start)
+        if match and (best is None or match.end() > best[0]):
+            best = (match.end(), cue.name)
+    return best
 
 
 _KEY = 3
