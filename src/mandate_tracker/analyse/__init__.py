@@ -100,20 +100,14 @@ def _facts(
 ) -> Facts:
     """``lower`` is ``text.lower()``. Targets and references of either kind all hold a digit,
     as do printed dates: most provisions hold none and skip those scans (analyse/digits.py)."""
-    if not has_digit(text):
-        return Facts(
-            clauses=clauses,
-            deadlines=deadlines(text, context.dates, lower=lower, numbered=False),
-            recurrences=recurrences(text, lower=lower),
-            tasks=code_tasks(text, segments),
-        )
+    numbered = has_digit(text)
     return Facts(
         clauses=clauses,
-        deadlines=deadlines(text, context.dates, lower=lower, numbered=True),
+        deadlines=deadlines(text, context.dates, lower=lower, numbered=numbered),
         recurrences=recurrences(text, lower=lower),
-        targets=targets(text, lower=lower),
-        references=references(text, context.years),
-        paragraph_references=paragraph_references(text, lower=lower),
+        targets=targets(text, lower=lower) if numbered else [],
+        references=references(text, context.years) if numbered else [],
+        paragraph_references=paragraph_references(text, lower=lower) if numbered else [],
         tasks=code_tasks(text, segments),
     )
 
