@@ -27,6 +27,7 @@ _CONNECTOR = (
 )
 _CONNECTOR_WORDS = "ab"  # what a connector opens with when its whitespace comes first
 _TRAILING_WORDS = (" and", " but")
+_TRAILING_PUNCTUATION = " \t\n,;:."
 
 
 class ClauseStart(NamedTuple):
@@ -104,18 +105,12 @@ def clause_bounds(text: str, starts: list[ClauseStart]) -> list[tuple[int, int]]
 
 
 def _trim_end(segment: str) -> str:
-    """A clause without the punctuation and connector word that lead to the next one."""
-    trimmed = segment.rstrip(" \t\n,;:.")
-    if not trimmed.endswith(_TRAILING_WORDS):
-        return trimmed  # the usual case: punctuation only, so the loop below would stop here
-    while True:
-        trimmed = segment.rstrip(" \t\n,;:.")
-        for word in _TRAILING_WORDS:
-            if trimmed.endswith(word):
-                trimmed = trimmed[: -len(word)]
-        if trimmed == segment:
-            return segment
-        segment = trimmed
+    """A clause without the punctuation and connector words that lead to the next one."""
+    trimmed = segment.rstrip(_TRAILING_PUNCTUATION)
+    while trimmed.endswith(_TRAILING_WORDS):
+        word = next(word for word in _TRAILING_WORDS if trimmed.endswith(word))
+        trimmed = trimmed[: -len(word)].rstrip(_TRAILING_PUNCTUATION)
+    return trimmed
 
 
 @cache
