@@ -59,7 +59,7 @@ def code_tasks(text: str, segments: list[Segment]) -> list[TaskCode]:
     for segment, found in _task_cues(lexicon.task_cues, text, lower, segments):
         fixed = _segment_modality(segment)
         for start, end, task, words in found:
-            modality = lexicon.only_modality.get(task) or fixed
+            modality = lexicon.only(task) or fixed
             governing = None
             if modality is None:
                 if modality_cues is None:
