@@ -224,8 +224,7 @@ def _owner(clause: Clause) -> str:
 
 
 def _mission_side(names: tuple[str, ...]) -> bool:
-    registry = actors()
-    return any((a := registry.by_name(n)) is not None and a.kind == "mission" for n in names)
+    return any(map(actors().is_mission, names))
 
 
 def _within(span: Span) -> _SpanTest:
