@@ -394,13 +394,9 @@ def _judge_tokens(tokens: list[str]) -> dict[str, bool]:
 
 
 def _may_hold_piece(token: str) -> bool:
-    """``_ends_in_piece(token) or _starts_with_piece(token)``, with the cheap word tests first."""
-    before = token.rstrip(ASCII_LETTERS)
-    if _can_begin_join(token[len(before) :]) and not _binds(before[-1:]):
-        return True
-    after = token.lstrip(ASCII_LETTERS)
-    starting = token[: len(token) - len(after)]
-    return starting.islower() and _can_end_join(starting) and not _binds(after[:1])
+    """Whether a token ends in a piece that can begin a real word or starts with one that can
+    end a real word: half of a pair worth judging."""
+    return _ends_in_piece(token) or _starts_with_piece(token)
 
 
 @lru_cache(maxsize=TOKEN_CACHE)
