@@ -247,14 +247,10 @@ class _Reader:
 
     def read(self, body: _Body) -> None:
         """Read the body line by line."""
-        by_indent = self.layout == "indent"
+        starts = self._starts_block  # looked up once: the loop runs for every line
         # unpacked in the loop header: zip can then reuse its tuple for the next line
         for number, indented, text, after_blank, previous, indented_nearby in body.rows():
-            # _starts_block, inlined: the loop runs for every line
-            if by_indent and indented_nearby:
-                starts_block = indented
-            else:
-                starts_block = after_blank or not previous or previous[-1] in TERMINAL
+            starts_block = starts(indented, after_blank, previous, indented_nearby)
             marks = self.run_in_marks
             # both marks end in a full stop, which few lines hold: one test spares most lines two
             if "." in text and (marks[1] in text or text.find(marks[0], 1) != -1):
