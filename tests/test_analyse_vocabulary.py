@@ -102,6 +102,32 @@ def test_task_cue_key_must_lie_in_the_span_but_the_cue_may_run_past_it() -> None
     assert cues.scan(text, ((0, start + 2),)) == []
 
 
+_SHARED_STARTS_TEXT = (
+    "Requests MINUSMA to support the “protection of civilians”, to monitor human rights "
+    "violations (protect\u00a0civilians) and the éprotect civilians, and to assist in "
+    "disarmament, demobilization and reintegration/protection of children"
+)
+
+
+@pytest.mark.parametrize(
+    "cut",
+    sorted({0, 9, 17, 25, 60, 61, 62, 63, 100, 140, len(_SHARED_STARTS_TEXT)}),
+)
+def test_cues_from_starts_shared_by_both_cue_sets_are_those_of_a_scan(cut: int) -> None:
+    """One search for where a task or a modality cue may start, over the whole text, gives
+    each set the very cues its own scan of a span finds: no more, none fewer, none lost at
+    a span's edges or after a non-ASCII separator."""
+    lexicon = vocabulary.task_lexicon()
+    text = _SHARED_STARTS_TEXT
+    lower = vocabulary.lower_keeping_length(text)
+    starts = lexicon.cue_starts.within(lower, 0, len(text))
+    for cues in (lexicon.task_cues, lexicon.modality_cues):
+        for span in ((0, cut), (cut, len(text))):
+            assert cues.matches_in(text, lower, starts, span) == cues.scan(text, (span,))
+    assert lexicon.task_cues.scan(text)  # the text does hold cues of both sets
+    assert lexicon.modality_cues.scan(text)
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [

@@ -108,7 +108,7 @@ def _facts(
         targets=targets(text, lower=lower) if numbered else [],
         references=references(text, context.years) if numbered else [],
         paragraph_references=paragraph_references(text, lower=lower) if numbered else [],
-        tasks=code_tasks(text, segments),
+        tasks=code_tasks(text, segments, lower),
     )
 
 

@@ -25,7 +25,6 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from mandate_tracker.analyse.vocabulary import (
-    CuePattern,
     TaskLexicon,
     lower_keeping_length,
     task_lexicon,
@@ -47,56 +46,49 @@ class Segment:
 _Found = tuple[int, int, str, str]  # a cue found: start, end, name, matched words
 
 
-def code_tasks(text: str, segments: list[Segment]) -> list[TaskCode]:
-    """The tasks (with modality and evidence) the segments of ``text`` assign, once per pair."""
+def code_tasks(text: str, segments: list[Segment], lower: str | None = None) -> list[TaskCode]:
+    """The tasks (with modality and evidence) the segments of ``text`` assign, once per pair.
+    ``segments`` come in order and do not overlap, as a provision's clauses do; ``lower`` is
+    ``text.lower()``, when the caller has it."""
     if not segments:
         return []
+    _require_in_order(segments)
     lexicon = task_lexicon()
-    lower = lower_keeping_length(text)  # shared by the task and the modality scan
+    lower = lower_keeping_length(text, lower)  # shared by the task and the modality scan
+    # Where a task or a modality cue may start, searched once over all the segments.
+    starts = lexicon.cue_starts.within(lower, segments[0].span[0], segments[-1].span[1])
     modality_cues: _ModalityCues | None = None  # scanned when a task cue first needs them
-    # (task, modality) -> evidence and span of its first cue; TaskCodes made once at the end.
-    codes: dict[tuple[str, str], tuple[list[str], Span]] = {}
-    for segment, found in _task_cues(lexicon.task_cues, text, lower, segments):
+    # (task, modality) -> span of its first cue and evidence. Cues come in order of their
+    # start, so the codes are made in the order of their first cue: no sorting needed.
+    codes: dict[tuple[str, str], tuple[Span, list[str]]] = {}
+    for segment in segments:
         fixed = _segment_modality(segment)
-        for start, end, task, words in found:
+        for start, end, task, words in lexicon.task_cues.matches_in(
+            text, lower, starts, segment.span
+        ):
             modality = lexicon.only(task) or fixed
             governing = None
             if modality is None:
                 if modality_cues is None:
-                    modality_cues = _modality_cues(lexicon, text, lower, segments)
+                    modality_cues = _modality_cues(lexicon, text, lower, segments, starts)
                 secure = task in lexicon.security_tasks
                 modality, governing = modality_cues.governing(start, end, segment, secure)
-            key = (task, modality)
-            if key not in codes:
-                codes[key] = ([words], (start, end))
-            elif (start, end) < codes[key][1]:
-                codes[key] = (codes[key][0], (start, end))
-            evidence = codes[key][0]
-            if words not in evidence:
-                evidence.append(words)
-            if governing and governing not in evidence:
-                evidence.append(governing)
+            code = codes.get((task, modality))
+            if code is None:
+                code = codes[task, modality] = ((start, end), [words])
+            elif words not in code[1]:
+                code[1].append(words)
+            if governing and governing not in code[1]:
+                code[1].append(governing)
     return [
         TaskCode(task, modality, tuple(evidence), span)
-        for span, task, modality, evidence in sorted(
-            (span, task, modality, evidence) for (task, modality), (evidence, span) in codes.items()
-        )
+        for (task, modality), (span, evidence) in codes.items()
     ]
 
 
-def _task_cues(
-    cues: CuePattern, text: str, lower: str, segments: list[Segment]
-) -> list[tuple[Segment, list[_Found]]]:
-    """The task cues in each segment: those whose start is in it and in no segment before."""
-    if all(one.span[1] <= next_.span[0] for one, next_ in pairwise(segments)):
-        # Segments one after another (the usual case): a segment's cues are those scanned in it.
-        return [(segment, cues.scan(text, (segment.span,), lower)) for segment in segments]
-    held: list[tuple[Segment, list[_Found]]] = []
-    for cue in cues.scan(text, tuple(segment.span for segment in segments), lower):
-        holder = next((s for s in segments if s.span[0] <= cue[0] < s.span[1]), None)
-        if holder is not None:
-            held.append((holder, [cue]))
-    return held
+def _require_in_order(segments: list[Segment]) -> None:
+    if len(segments) > 1 and any(one.span[1] > next_.span[0] for one, next_ in pairwise(segments)):
+        raise ValueError("task coding needs segments in order, not overlapping")
 
 
 def _segment_modality(segment: Segment) -> str | None:
@@ -130,8 +122,14 @@ class _ModalityCues(NamedTuple):
 
 
 def _modality_cues(
-    lexicon: TaskLexicon, text: str, lower: str, segments: list[Segment]
+    lexicon: TaskLexicon, text: str, lower: str, segments: list[Segment], starts: list[int]
 ) -> _ModalityCues:
-    governed = tuple(s.span for s in segments if s.mission and not s.reporting)
-    cues = lexicon.modality_cues.scan(text, governed, lower)
+    """The modality cues of the segments addressed to the mission and not about reporting;
+    ``starts``: where any cue may start in the segments."""
+    cues = [
+        cue
+        for segment in segments
+        if segment.mission and not segment.reporting
+        for cue in lexicon.modality_cues.matches_in(text, lower, starts, segment.span)
+    ]
     return _ModalityCues([cue[0] for cue in cues], cues)

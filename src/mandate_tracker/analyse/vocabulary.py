@@ -8,11 +8,11 @@ when a file is malformed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import chain
 from typing import Any, cast
 
 import yaml
@@ -85,27 +85,56 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class CueStarts:
+    """Where in a lower-cased text cues may start: at word starts that open with the literal
+    words of a cue ("protect", "human rights"), or at every word start when some cue may start
+    with anything. Found in one search over a whole provision, then shared by every cue set
+    scanned in it (task cues and modality cues)."""
+
+    # A start at the search's first position, its separator lying before it.
+    at_begin: re.Pattern[str]
+    # The other starts, found after the character before them: the regex engine's search loop
+    # skips to a character of a plain ASCII class far faster than it tries the lookbehind of
+    # ``at_begin`` at every position. The class lets any non-ASCII character through, so a
+    # start after one is checked again. None: every word start (``at_begin`` finds them all).
+    after_separator: re.Pattern[str] | None
+    reach: int  # the length of the longest opening: how far past a start the search looks
+
+    def last(self, stop: int) -> int:
+        """The last start that counts for a span ending at ``stop``: the cue's key (its first
+        ``_KEY`` letters, or its first letter when every word start is tried) lies in it."""
+        return stop - _KEY if self.after_separator is not None else stop - 1
+
+    def within(self, lower: str, begin: int, stop: int) -> list[int]:
+        """The starts from ``begin`` to :meth:`last` for ``stop``, in order. An opening may run
+        past ``stop``, so the search looks up to ``reach`` past the last start."""
+        if self.after_separator is None:
+            return [word.start() for word in self.at_begin.finditer(lower, begin, stop)]
+        last = self.last(stop)
+        starts = [begin] if self.at_begin.match(lower, begin) else []
+        starts.extend(
+            word.end() for word in self.after_separator.finditer(lower, begin, last + self.reach)
+        )
+        while starts and starts[-1] > last:  # an opening seen past the last start that counts
+            starts.pop()
+        if lower.isascii():  # (a flag CPython keeps): every separator let through was ASCII
+            return starts
+        return [start for start in starts if start == begin or _separates(lower[start - 1])]
+
+
+@dataclass(frozen=True)
 class CuePattern:
     """Many cues, indexed by the first letters of the words they can start with.
 
-    One scan visits each word start of the lower-cased text once and tries only the cues
-    indexed under its first letters (plus the few that may start with anything), keeping the
-    longest match; matches do not overlap.
+    A scan visits each start of :class:`CueStarts` in order and tries only the cues indexed
+    under its first letters (plus the few that may start with anything), keeping the longest
+    match; matches do not overlap.
     """
 
     index: dict[str, tuple[Cue, ...]]
     anywhere: tuple[Cue, ...]
-    # The word starts worth trying: any word, when some cue may start with anything; else
-    # those that open with the literal words of a cue ("protect", "human rights"), searched
-    # past the end of a span (up to ``reach``) since a cue may run past it, but only starts
-    # whose index key lies inside the span count, as when the key alone decided.
-    starts: re.Pattern[str]
-    # Those openings found after the character before them: the regex engine's search loop
-    # skips to a character of a plain ASCII class far faster than it tries the lookbehind of
-    # ``starts`` at every position. The class lets any non-ASCII character through, so a
-    # start after one is checked again. Unused when some cue may start with anything.
-    after_separator: re.Pattern[str]
-    reach: int  # the length of the longest opening: how far past a start the search looks
+    openings: frozenset[str]  # the literal words every match of an indexed cue starts with
+    starts: CueStarts
 
     def __hash__(self) -> int:
         return id(self)
@@ -116,48 +145,42 @@ class CuePattern:
         spans: tuple[tuple[int, int], ...] | None = None,
         lower: str | None = None,
     ) -> list[tuple[int, int, str, str]]:
-        """(start, end, name, matched words) of every cue in ``text`` (or in ``spans`` of it).
+        """(start, end, name, matched words) of every cue in ``text`` (or in ``spans`` of it):
+        those whose key lies in the span; a cue may run past it.
 
         ``lower``: ``lower_keeping_length(text)``, when the caller has it already.
         """
         if lower is None:
             lower = lower_keeping_length(text)
         found: list[tuple[int, int, str, str]] = []
-        scan_span = self._scan_anywhere if self.anywhere else self._scan_openings
         for begin, stop in spans if spans is not None else ((0, len(text)),):
-            found.extend(scan_span(text, lower, begin, stop))
+            found.extend(self.matches(text, lower, self.starts.within(lower, begin, stop)))
         return found
 
-    def _scan_openings(
-        self, text: str, lower: str, begin: int, stop: int
+    def matches_in(
+        self, text: str, lower: str, starts: list[int], span: tuple[int, int]
     ) -> list[tuple[int, int, str, str]]:
-        found: list[tuple[int, int, str, str]] = []
-        end = 0
-        first = self.starts.match(lower, begin)  # the one start whose separator lies before
-        # The search stops where no opening of a start inside the span could reach.
-        words = self.after_separator.finditer(lower, begin, stop - _KEY + self.reach)
-        for word in chain((first,) if first else (), words):
-            start = word.end()
-            if start + _KEY > stop:
-                break
-            if start < end or (start > begin and not _separates(lower[start - 1])):
-                continue
-            best = _longest_match(self.index[lower[start : start + _KEY]], lower, start)
-            if best:
-                end = best[0]
-                found.append((start, end, best[1], text[start:end]))
-        return found
+        """As :meth:`scan` does for one span, but taking the starts from ``starts``: those
+        :meth:`CueStarts.within` found over a stretch holding the span, perhaps for a larger
+        set of cues (a start where none of these cues opens matches none of them)."""
+        begin, stop = span
+        inside = starts[bisect_left(starts, begin) : bisect_right(starts, self.starts.last(stop))]
+        return self.matches(text, lower, inside)
 
-    def _scan_anywhere(
-        self, text: str, lower: str, begin: int, stop: int
+    def matches(
+        self, text: str, lower: str, starts: Sequence[int]
     ) -> list[tuple[int, int, str, str]]:
+        """The cues matched at ``starts`` (in order), each the longest there, none overlapping
+        the one before."""
         found: list[tuple[int, int, str, str]] = []
+        index, anywhere = self.index, self.anywhere
         end = 0
-        for word in self.starts.finditer(lower, begin, stop):  # only starts inside the span
-            start = word.start()
+        for start in starts:
             if start < end:
                 continue
-            cues = chain(self.index.get(lower[start : start + _KEY], ()), self.anywhere)
+            cues = index.get(lower[start : start + _KEY], ()) + anywhere
+            if not cues:
+                continue  # a start where only another set's cues open
             best = _longest_match(cues, lower, start)
             if best:
                 end = best[0]
@@ -188,10 +211,12 @@ def _separates(char: str) -> bool:
     return char < "\x80" or not _WORD_CHAR.match(char)
 
 
-def lower_keeping_length(text: str) -> str:
+def lower_keeping_length(text: str, lower: str | None = None) -> str:
     """``text`` lower-cased, but for the rare characters whose lower case is longer, so that
-    every offset into it is an offset into ``text``."""
-    lower = text.lower()
+    every offset into it is an offset into ``text``. ``lower``: ``text.lower()``, when the
+    caller has it."""
+    if lower is None:
+        lower = text.lower()
     if len(lower) == len(text):
         return lower
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -204,6 +229,8 @@ class TaskLexicon:
     tasks: tuple[TaskEntry, ...]
     task_cues: CuePattern
     modality_cues: CuePattern
+    # Where a cue of either set may start: one search of a provision serves both scans.
+    cue_starts: CueStarts
 
     only_modality: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     security_tasks: frozenset[str] = frozenset()
@@ -267,12 +294,23 @@ def _compile_cues(groups: dict[str, tuple[str, ...]], where: str) -> CuePattern:
                     openings.add(prefix)
                 else:
                     anywhere.append(compiled)
-    kept = sorted(_shortest(openings))
-    trie = _trie(kept)
     return CuePattern(
         index={k: tuple(v) for k, v in index.items()},
         anywhere=tuple(anywhere),
-        starts=_WORD_START if anywhere else re.compile(rf"(?<![\w-])(?=(?:{trie}))"),
+        openings=frozenset(openings),
+        starts=cue_starts(openings, any_word=bool(anywhere)),
+    )
+
+
+def cue_starts(openings: Iterable[str], any_word: bool) -> CueStarts:
+    """Where cues with these ``openings`` may start; every word start when ``any_word`` (some
+    cue may start with anything)."""
+    kept = sorted(_shortest(set(openings)))
+    if any_word:
+        return CueStarts(_WORD_START, None, 0)
+    trie = _trie(kept)
+    return CueStarts(
+        at_begin=re.compile(rf"(?<![\w-])(?=(?:{trie}))"),
         after_separator=re.compile(rf"{_SEPARATOR}(?=(?:{trie}))"),
         reach=max(map(len, kept), default=0),
     )
@@ -403,12 +441,18 @@ def task_lexicon() -> TaskLexicon:
         if only is not None and only not in MODALITIES:
             raise ValidationError(f"{where}.only: unknown modality {only!r}")
         entries.append(TaskEntry(str(code), _strings(entry.get("cues"), where), only))
+    task_cues = _compile_cues(
+        {entry.code: entry.cues for entry in entries}, "data/vocab/tasks.yaml: tasks"
+    )
+    modality_cues = _compile_cues(modalities, "data/vocab/tasks.yaml: modalities")
     return TaskLexicon(
         tasks=tuple(entries),
-        task_cues=_compile_cues(
-            {entry.code: entry.cues for entry in entries}, "data/vocab/tasks.yaml: tasks"
+        task_cues=task_cues,
+        modality_cues=modality_cues,
+        cue_starts=cue_starts(
+            task_cues.openings | modality_cues.openings,
+            any_word=bool(task_cues.anywhere or modality_cues.anywhere),
         ),
-        modality_cues=_compile_cues(modalities, "data/vocab/tasks.yaml: modalities"),
         only_modality={entry.code: entry.only for entry in entries if entry.only},
         security_tasks=_security_tasks(data, {entry.code for entry in entries}),
     )
