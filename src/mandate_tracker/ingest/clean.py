@@ -17,6 +17,7 @@ import math
 import re
 import string
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain, compress, count, filterfalse, islice, repeat
@@ -48,10 +49,14 @@ QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "
 # never indentation). The look-behind comes after the two literal spaces so that the regex
 # engine can skip ahead to them.
 INTERNAL_SPACES = re.compile(r"  (?<=[^\n ]  ) *(?=\S)")
-SPACED_HYPHEN = re.compile(r" -(?=[A-Za-z])")  # "intra -mission"
-SPACED_APOSTROPHE = re.compile(r" '(?=s\b|\s|$)", re.MULTILINE)  # "Mali 's", "States ' "
-SPACED_OPEN_QUOTE = re.compile(r'\( "(?=\w)')  # '( "the Agreement'
-SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,;])(?=\s|$)", re.MULTILINE)  # "humanitarian , "
+# A mark with a space before it that may have to go. Each pattern opens on the mark itself and
+# checks the space behind it: the regex engine skips fast only to a literal opening character,
+# and a mark is far rarer than a space (0.04 ms a pass over the seed instead of 0.1-0.2 ms).
+SPACED_HYPHEN = re.compile(r"-(?<= -)(?=[A-Za-z])")  # "intra -mission"
+SPACED_APOSTROPHE = re.compile(r"'(?<= ')(?=s\b|\s|$)", re.MULTILINE)  # "Mali 's", "States ' "
+SPACED_OPEN_QUOTE = re.compile(r'"(?<=\( ")(?=\w)')  # '( "the Agreement'
+SPACED_COMMA = re.compile(r",(?<= ,)(?=\s|$)", re.MULTILINE)  # "humanitarian , "
+SPACED_SEMICOLON = re.compile(r";(?<= ;)(?=\s|$)", re.MULTILINE)
 WORD = re.compile(r"[A-Za-z]+")  # what the split-word repair calls a word
 ASCII_LETTERS = string.ascii_letters
 JOINABLE_ZIPF = 2.5  # a join makes a word at least this frequent (see _join_verdict)
@@ -174,27 +179,53 @@ def repair_spacing(text: str) -> str:
             text = text.replace(character, replacement)
     text = "\n".join(map(str.rstrip, text.replace("\t", " ").split("\n")))
     text = INTERNAL_SPACES.sub(" ", text)  # indentation at a line start stays
-    text = SPACED_HYPHEN.sub(lambda m: "-" if _after_letter(m) else m.group(), text)
-    text = SPACED_APOSTROPHE.sub(_mend_apostrophe, text)
-    text = SPACED_OPEN_QUOTE.sub('("', text)
-    return SPACE_BEFORE_PUNCTUATION.sub(
-        lambda m: m.group(1) if _after_letter(m, ")") else m.group(), text
-    )
+    # each repair in turn over the text the one before left, as separate passes
+    text = _without_spaces(text, _spaces_before(SPACED_HYPHEN, text, _after_letter))
+    text = _without_spaces(text, _spaces_before(SPACED_APOSTROPHE, text, _ends_possessive))
+    text = _without_spaces(text, _spaces_before(SPACED_OPEN_QUOTE, text))
+    # commas and semicolons are one repair: both are judged on the same text
+    spaces = _spaces_before(SPACED_COMMA, text, _after_letter_or_bracket)
+    spaces += _spaces_before(SPACED_SEMICOLON, text, _after_letter_or_bracket)
+    return _without_spaces(text, sorted(spaces))
 
 
-def _after_letter(match: re.Match[str], also: str = "") -> bool:
-    before = match.string[match.start() - 1] if match.start() else ""
-    return (before.isascii() and before.isalpha()) or (bool(before) and before in also)
+def _spaces_before(
+    mark: re.Pattern[str], text: str, drops: Callable[[str, int], bool] | None = None
+) -> list[int]:
+    """Where the space goes before each match of ``mark`` (a mark with a space before it) for
+    which ``drops(text, space)`` holds (always, without ``drops``)."""
+    spaces = [match.start() - 1 for match in mark.finditer(text)]
+    return spaces if drops is None else [space for space in spaces if drops(text, space)]
 
 
-def _mend_apostrophe(match: re.Match[str]) -> str:
-    """ "Mali 's" -> "Mali's"; "States ' military" -> "States' military"."""
-    before = match.string[match.start() - 1] if match.start() else ""
-    following = match.string[match.end() : match.end() + 2]
+def _without_spaces(text: str, spaces: list[int]) -> str:
+    """``text`` without the characters at ``spaces`` (in order)."""
+    if not spaces:
+        return text
+    starts = [0, *(space + 1 for space in spaces)]
+    ends = [*spaces, len(text)]
+    return "".join(map(text.__getitem__, map(slice, starts, ends)))
+
+
+def _after_letter(text: str, space: int) -> bool:
+    """Whether an ASCII letter stands before the space at ``space``."""
+    before = text[space - 1] if space else ""
+    return before.isascii() and before.isalpha()
+
+
+def _after_letter_or_bracket(text: str, space: int) -> bool:
+    return _after_letter(text, space) or (space > 0 and text[space - 1] == ")")
+
+
+def _ends_possessive(text: str, space: int) -> bool:
+    """At the space of "Mali 's" or "States ' military": whether the apostrophe after it closes
+    the word before it ("Mali's", "States' military")."""
+    before = text[space - 1] if space else ""
+    following = text[space + 2 : space + 4]
     possessive = following[:1] == "s" and not following[1:2].isalnum()
-    if (possessive and (before.isalnum() or before == "_")) or (before == "s" and not possessive):
-        return "'"
-    return match.group()
+    return (possessive and (before.isalnum() or before == "_")) or (
+        before == "s" and not possessive
+    )
 
 
 @cache
