@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import chain, compress, count, filterfalse, islice, repeat
+from itertools import chain, compress, count, filterfalse, repeat
 from operator import is_not, itemgetter, or_
 from urllib.parse import unquote
 
@@ -516,12 +516,13 @@ def _neighbours(tokens: list[str], k: int, first: str, second: str) -> list[str]
     ``first`` ends ``tokens[k]`` and ``second`` starts ``tokens[k + 1]``."""
     found: list[str] = []
     head = tokens[k][: len(tokens[k]) - len(first)]
-    for piece in chain((head,), (tokens[j] for j in range(k - 1, -1, -1))):
+    for piece in chain((head,), map(tokens.__getitem__, range(k - 1, -1, -1))):
         if words := WORD.findall(piece):
             found.append(words[-1])
             break
     tail = tokens[k + 1][len(second) :]
-    for piece in chain((tail,), islice(tokens, k + 2, None)):
+    # from k + 2 by index: islice would step through every token before it first
+    for piece in chain((tail,), map(tokens.__getitem__, range(k + 2, len(tokens)))):
         if words := WORD.findall(piece):
             found.append(words[0])
             break
