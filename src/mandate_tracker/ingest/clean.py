@@ -140,25 +140,43 @@ def _without_furniture(text: str, links: list[str], removed: list[int]) -> str:
     A line is furniture when, indentation and trailing spaces aside, it is a link line or has
     one of the furniture shapes and at most ``LONGEST_FURNITURE`` characters.
     """
-    framed = "\n" + text  # every line, the first one too, now starts after a newline
     kept: list[str] = []
-    start = 0
-    line = counted_to = 0  # the number of newlines in framed[:counted_to]
-    for match in FURNITURE_LINE.finditer(framed):
-        link = match.group(1)
-        if link is None and len(match.group().strip()) > LONGEST_FURNITURE:
-            continue  # body text that happens to have a furniture shape
-        line += framed.count("\n", counted_to, match.start() + 1)
-        counted_to = match.start() + 1
-        removed.append(line)
-        kept.append(framed[start : match.start()])
+    start = 0  # the text is kept from here on, so far
+    # FURNITURE_LINE opens on the newline before a line: the first line, which has none, is
+    # matched alone behind one, so that the whole text is not copied behind a newline.
+    first_end = text.find("\n")
+    first = FURNITURE_LINE.match("\n" + (text[:first_end] if first_end >= 0 else text))
+    first_removed = False
+    if first is not None and _is_furniture(first, links):
+        first_removed = True
+        removed.append(1)
+        kept.append("")
+        start = first.end() - 1  # in the text, without the newline put before it
+    newlines = counted_to = 0  # the number of newlines in text[:counted_to]
+    for match in FURNITURE_LINE.finditer(text, start):
+        if not _is_furniture(match, links):
+            continue
+        newlines += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        removed.append(newlines + 2)  # the line after the newline at match.start()
+        kept.append(text[start : match.start()])
         start = match.end()
-        if link is not None:
-            links.append(unquote(link))
     if not kept:
         return text
-    kept.append(framed[start:])
-    return "".join(kept)[1:]
+    kept.append(text[start:])
+    # a furniture line goes with the newline before it; the first line, with the one after it
+    return "".join(kept)[1:] if first_removed else "".join(kept)
+
+
+def _is_furniture(match: re.Match[str], links: list[str]) -> bool:
+    """Whether a line of a furniture shape is furniture; a link line's target goes to
+    ``links``."""
+    link = match.group(1)
+    if link is None:
+        # body text may happen to have a furniture shape
+        return len(match.group().strip()) <= LONGEST_FURNITURE
+    links.append(unquote(link))
+    return True
 
 
 def _collapse_blank_lines(text: str) -> str:
