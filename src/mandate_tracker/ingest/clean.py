@@ -61,6 +61,14 @@ WORD = re.compile(r"[A-Za-z]+")  # what the split-word repair calls a word
 ASCII_LETTERS = string.ascii_letters
 JOINABLE_ZIPF = 2.5  # a join makes a word at least this frequent (see _join_verdict)
 LOWER_CASE_TO_ASCII = ("\u0130", "\u212a")  # "İ" -> "i̇", Kelvin sign -> "k"
+# The wide characters the rules of cleaning name: none may be stood in for (see _narrowed).
+CLEANING_MARKS = frozenset(["’", *(character for character, _ in QUOTES), *LOWER_CASE_TO_ASCII])
+# Stand-ins for wide punctuation while cleaning: the control characters that are not
+# whitespace (C0 but tab to carriage return and the four separators, DEL, C1 but NEL).
+STAND_INS = "".join(
+    map(chr, [*range(0x01, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)])
+)
+MOST_STAND_INS = 4  # distinct wide characters stood in for; a text with more stays wide
 # Short words that are real on their own: never treated as fragments of a split word.
 COMMON_SHORT = frozenset(
     [
@@ -117,9 +125,10 @@ def clean(raw: str) -> CleanText:
     if "\r" in text:  # a one-character test is far cheaper than looking for "\r\n"
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\f", "\n")
+    text, stand_ins = _narrowed(_with_ascii_quotes(text))
     links: list[str] = []
     removed: list[int] = []
-    spaced = _collapse_blank_lines(_without_furniture(repair_spacing(text), links, removed))
+    spaced = _collapse_blank_lines(_without_furniture(_repair_spacing(text), links, removed))
     text, may_make_furniture = _mend_split_words(spaced)
     if may_make_furniture:
         # Joins never cross a line and every line before them passed as body text, so only a
@@ -128,14 +137,69 @@ def clean(raw: str) -> CleanText:
         without = _without_furniture(text, links, made)
         if made:
             text = _collapse_blank_lines(without)
+    targets = (unquote(_widened(link, stand_ins)) for link in links)
     return CleanText(
-        text=text, link_targets=tuple(dict.fromkeys(links)), removed_lines=tuple(removed)
+        text=_widened(text, stand_ins),
+        link_targets=tuple(dict.fromkeys(targets)),
+        removed_lines=tuple(removed),
     )
+
+
+def _narrowed(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text with each wide punctuation character (beyond U+00FF: dashes, bullets) replaced
+    by a stand-in, and the (stand-in, character) pairs that put them back (``_widened``).
+
+    CPython stores a str at the width of its widest character: a few en dashes make the whole
+    text two bytes a character, and every later pass (splits, joins, regex scans) then works
+    at that width and narrows each piece it cuts. A stand-in is a control character absent
+    from the text that every step of cleaning treats as it treats the punctuation (see
+    ``_may_stand_in``); none of those steps makes one.
+    """
+    stand_ins: list[tuple[str, str]] = []
+    if text.isascii():
+        return text, stand_ins
+    free = iter(STAND_INS)
+    while len(stand_ins) < MOST_STAND_INS:
+        try:
+            text.encode("latin-1")  # fails at the first wide character
+        except UnicodeEncodeError as error:
+            wide = text[error.start]
+        else:
+            break
+        # the next control character the text lacks (it holds the stand-ins taken so far)
+        stand_in = next((c for c in free if c not in text), None) if _may_stand_in(wide) else None
+        if stand_in is None:
+            break  # the text stays wide, which only costs time
+        text = text.replace(wide, stand_in)
+        stand_ins.append((stand_in, wide))
+    return text, stand_ins
+
+
+def _may_stand_in(character: str) -> bool:
+    """Whether a control character may stand in for ``character`` while cleaning: it must be,
+    like them, no letter, digit, '_' or whitespace (so no pattern's \\w, \\d or \\s, and no
+    string test, tells them apart), unchanged by case and mentioned by no rule; and, as the
+    document's evidence encodes the text, no lone surrogate, which UTF-8 cannot encode."""
+    return not (
+        character.isalnum()
+        or character.isspace()
+        or character in CLEANING_MARKS
+        or character.lower() != character
+        or character.upper() != character
+        or "\ud800" <= character <= "\udfff"
+    )
+
+
+def _widened(text: str, stand_ins: list[tuple[str, str]]) -> str:
+    """``text`` with the characters ``_narrowed`` stood in for put back."""
+    for stand_in, wide in stand_ins:
+        text = text.replace(stand_in, wide)
+    return text
 
 
 def _without_furniture(text: str, links: list[str], removed: list[int]) -> str:
     """The text without its furniture lines (page headers and footers, bare page numbers, link
-    lines), whose numbers (from 1) go to ``removed`` and link targets to ``links``.
+    lines), whose numbers (from 1) go to ``removed`` and link targets, as printed, to ``links``.
 
     A line is furniture when, indentation and trailing spaces aside, it is a link line or has
     one of the furniture shapes and at most ``LONGEST_FURNITURE`` characters.
@@ -170,12 +234,12 @@ def _without_furniture(text: str, links: list[str], removed: list[int]) -> str:
 
 def _is_furniture(match: re.Match[str], links: list[str]) -> bool:
     """Whether a line of a furniture shape is furniture; a link line's target goes to
-    ``links``."""
+    ``links``, as printed (percent escapes are decoded by ``clean``)."""
     link = match.group(1)
     if link is None:
         # body text may happen to have a furniture shape
         return len(match.group().strip()) <= LONGEST_FURNITURE
-    links.append(unquote(link))
+    links.append(link)
     return True
 
 
@@ -192,9 +256,19 @@ def repair_spacing(text: str) -> str:
     what must stand before a match is checked on the (rare) matches themselves, or by a
     look-behind placed after those characters.
     """
+    return _repair_spacing(_with_ascii_quotes(text))
+
+
+def _with_ascii_quotes(text: str) -> str:
+    """Curly quotes as ASCII ones, non-breaking spaces as spaces."""
     for character, replacement in QUOTES:
         if character in text:
             text = text.replace(character, replacement)
+    return text
+
+
+def _repair_spacing(text: str) -> str:
+    """``repair_spacing`` of a text whose quotes are ASCII already."""
     text = "\n".join(map(str.rstrip, text.replace("\t", " ").split("\n")))
     text = INTERNAL_SPACES.sub(" ", text)  # indentation at a line start stays
     # each repair in turn over the text the one before left, as separate passes
