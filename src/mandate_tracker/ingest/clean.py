@@ -403,14 +403,16 @@ class _DocumentEvidence:
 
     @property
     def lower(self) -> bytes:
-        """The text in lower case, as UTF-8. Lower-casing bytes touches ASCII letters only, which
-        is all the words asked about are made of; it is the same as ``str.lower`` for them unless
-        the text holds one of the two characters whose lower case is an ASCII letter."""
+        """The text in lower case, as bytes (``_ascii_searchable``). Lower-casing bytes touches
+        ASCII letters only, which is all the words asked about are made of; it is the same as
+        ``str.lower`` for them unless the text holds one of the two characters whose lower case
+        is an ASCII letter."""
         if self._lower is None:
             if any(character in self.text for character in LOWER_CASE_TO_ASCII):
                 self._lower = self.text.lower().encode()
             else:
-                self._lower = self.text.encode().lower()  # several times faster than str.lower
+                # several times faster than str.lower
+                self._lower = _ascii_searchable(self.text).lower()
         return self._lower
 
     def uses_word(self, word: str) -> bool:
@@ -423,6 +425,16 @@ class _DocumentEvidence:
         """How often "first second" occurs (as a substring: an over-count only makes the
         rule that needs a pair to be rare more cautious)."""
         return self.lower.count(f"{first} {second}".lower().encode())
+
+
+def _ascii_searchable(text: str) -> bytes:
+    """The text as bytes in which to look for ASCII words: Latin-1 where it can be (a plain copy
+    of a narrow str, where UTF-8 would expand each accented letter), else UTF-8. Either way each
+    ASCII character is its own byte and no other character holds an ASCII byte."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.encode()
 
 
 def _has_token(text: bytes, word: bytes) -> bool:
