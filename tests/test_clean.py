@@ -115,3 +115,31 @@ def test_cleaning_is_idempotent(lines: list[str], indents: list[int]) -> None:
     )
     once = clean(text).text
     assert clean(once).text == once
+
+
+def test_wide_punctuation_and_control_characters_are_kept() -> None:
+    # cleaning works on a narrow copy with control characters standing in for the dashes;
+    # one already in the text ("\x01") is kept apart from them
+    cleaned = clean("a – b\x01 — c • d\nhttps://undocs.org/S/2020/600–1\nthreat en – threaten")
+    assert cleaned.text == "a – b\x01 — c • d\nthreaten – threaten"
+    assert cleaned.link_targets == ("S/2020/600–1",)
+    # no control character may stand in for a letter, even one without case: "中" binds "th"
+    # into a longer word
+    assert clean("a – b and 中th e").text == "a – b and 中th e"
+
+
+WIDE_WORDS = st.one_of(
+    WORDS, st.sampled_from(["—", "•", "…", "x–y", "\x01", "\x02", "https://undocs.org/S/1–2"])
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(st.lists(WIDE_WORDS, max_size=8).map(" ".join), max_size=12))
+def test_wide_punctuation_is_cleaned_as_in_a_text_kept_wide(lines: list[str]) -> None:
+    # A wide letter ("ł") before any wide punctuation keeps a text wide: no character is stood
+    # in for. Cleaning must come to the same either way.
+    text = "\n".join(lines)
+    narrowed = clean(text)
+    kept_wide = clean(f"ł\n{text}")
+    assert kept_wide.text.removeprefix("ł").lstrip("\n") == narrowed.text
+    assert kept_wide.link_targets == narrowed.link_targets

@@ -17,9 +17,10 @@ import math
 import re
 import string
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import chain, compress, count, filterfalse, islice, repeat
+from itertools import chain, compress, count, filterfalse, repeat
 from operator import is_not, itemgetter, or_
 from urllib.parse import unquote
 
@@ -48,14 +49,26 @@ QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "
 # never indentation). The look-behind comes after the two literal spaces so that the regex
 # engine can skip ahead to them.
 INTERNAL_SPACES = re.compile(r"  (?<=[^\n ]  ) *(?=\S)")
-SPACED_HYPHEN = re.compile(r" -(?=[A-Za-z])")  # "intra -mission"
-SPACED_APOSTROPHE = re.compile(r" '(?=s\b|\s|$)", re.MULTILINE)  # "Mali 's", "States ' "
-SPACED_OPEN_QUOTE = re.compile(r'\( "(?=\w)')  # '( "the Agreement'
-SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,;])(?=\s|$)", re.MULTILINE)  # "humanitarian , "
+# A mark with a space before it that may have to go. Each pattern opens on the mark itself and
+# checks the space behind it: the regex engine skips fast only to a literal opening character,
+# and a mark is far rarer than a space (0.04 ms a pass over the seed instead of 0.1-0.2 ms).
+SPACED_HYPHEN = re.compile(r"-(?<= -)(?=[A-Za-z])")  # "intra -mission"
+SPACED_APOSTROPHE = re.compile(r"'(?<= ')(?=s\b|\s|$)", re.MULTILINE)  # "Mali 's", "States ' "
+SPACED_OPEN_QUOTE = re.compile(r'"(?<=\( ")(?=\w)')  # '( "the Agreement'
+SPACED_COMMA = re.compile(r",(?<= ,)(?=\s|$)", re.MULTILINE)  # "humanitarian , "
+SPACED_SEMICOLON = re.compile(r";(?<= ;)(?=\s|$)", re.MULTILINE)
 WORD = re.compile(r"[A-Za-z]+")  # what the split-word repair calls a word
 ASCII_LETTERS = string.ascii_letters
 JOINABLE_ZIPF = 2.5  # a join makes a word at least this frequent (see _join_verdict)
 LOWER_CASE_TO_ASCII = ("\u0130", "\u212a")  # "İ" -> "i̇", Kelvin sign -> "k"
+# The wide characters the rules of cleaning name: none may be stood in for (see _narrowed).
+CLEANING_MARKS = frozenset(["’", *(character for character, _ in QUOTES), *LOWER_CASE_TO_ASCII])
+# Stand-ins for wide punctuation while cleaning: the control characters that are not
+# whitespace (C0 but tab to carriage return and the four separators, DEL, C1 but NEL).
+STAND_INS = "".join(
+    map(chr, [*range(0x01, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)])
+)
+MOST_STAND_INS = 4  # distinct wide characters stood in for; a text with more stays wide
 # Short words that are real on their own: never treated as fragments of a split word.
 COMMON_SHORT = frozenset(
     [
@@ -112,9 +125,10 @@ def clean(raw: str) -> CleanText:
     if "\r" in text:  # a one-character test is far cheaper than looking for "\r\n"
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\f", "\n")
+    text, stand_ins = _narrowed(_with_ascii_quotes(text))
     links: list[str] = []
     removed: list[int] = []
-    spaced = _collapse_blank_lines(_without_furniture(repair_spacing(text), links, removed))
+    spaced = _collapse_blank_lines(_without_furniture(_repair_spacing(text), links, removed))
     text, may_make_furniture = _mend_split_words(spaced)
     if may_make_furniture:
         # Joins never cross a line and every line before them passed as body text, so only a
@@ -123,37 +137,110 @@ def clean(raw: str) -> CleanText:
         without = _without_furniture(text, links, made)
         if made:
             text = _collapse_blank_lines(without)
+    targets = (unquote(_widened(link, stand_ins)) for link in links)
     return CleanText(
-        text=text, link_targets=tuple(dict.fromkeys(links)), removed_lines=tuple(removed)
+        text=_widened(text, stand_ins),
+        link_targets=tuple(dict.fromkeys(targets)),
+        removed_lines=tuple(removed),
     )
+
+
+def _narrowed(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text with each wide punctuation character (beyond U+00FF: dashes, bullets) replaced
+    by a stand-in, and the (stand-in, character) pairs that put them back (``_widened``).
+
+    CPython stores a str at the width of its widest character: a few en dashes make the whole
+    text two bytes a character, and every later pass (splits, joins, regex scans) then works
+    at that width and narrows each piece it cuts. A stand-in is a control character absent
+    from the text that every step of cleaning treats as it treats the punctuation (see
+    ``_may_stand_in``); none of those steps makes one.
+    """
+    stand_ins: list[tuple[str, str]] = []
+    if text.isascii():
+        return text, stand_ins
+    free = iter(STAND_INS)
+    while len(stand_ins) < MOST_STAND_INS:
+        try:
+            text.encode("latin-1")  # fails at the first wide character
+        except UnicodeEncodeError as error:
+            wide = text[error.start]
+        else:
+            break
+        # the next control character the text lacks (it holds the stand-ins taken so far)
+        stand_in = next((c for c in free if c not in text), None) if _may_stand_in(wide) else None
+        if stand_in is None:
+            break  # the text stays wide, which only costs time
+        text = text.replace(wide, stand_in)
+        stand_ins.append((stand_in, wide))
+    return text, stand_ins
+
+
+def _may_stand_in(character: str) -> bool:
+    """Whether a control character may stand in for ``character`` while cleaning: it must be,
+    like them, no letter, digit, '_' or whitespace (so no pattern's \\w, \\d or \\s, and no
+    string test, tells them apart), unchanged by case and mentioned by no rule; and, as the
+    document's evidence encodes the text, no lone surrogate, which UTF-8 cannot encode."""
+    return not (
+        character.isalnum()
+        or character.isspace()
+        or character in CLEANING_MARKS
+        or character.lower() != character
+        or character.upper() != character
+        or "\ud800" <= character <= "\udfff"
+    )
+
+
+def _widened(text: str, stand_ins: list[tuple[str, str]]) -> str:
+    """``text`` with the characters ``_narrowed`` stood in for put back."""
+    for stand_in, wide in stand_ins:
+        text = text.replace(stand_in, wide)
+    return text
 
 
 def _without_furniture(text: str, links: list[str], removed: list[int]) -> str:
     """The text without its furniture lines (page headers and footers, bare page numbers, link
-    lines), whose numbers (from 1) go to ``removed`` and link targets to ``links``.
+    lines), whose numbers (from 1) go to ``removed`` and link targets, as printed, to ``links``.
 
     A line is furniture when, indentation and trailing spaces aside, it is a link line or has
     one of the furniture shapes and at most ``LONGEST_FURNITURE`` characters.
     """
-    framed = "\n" + text  # every line, the first one too, now starts after a newline
     kept: list[str] = []
-    start = 0
-    line = counted_to = 0  # the number of newlines in framed[:counted_to]
-    for match in FURNITURE_LINE.finditer(framed):
-        link = match.group(1)
-        if link is None and len(match.group().strip()) > LONGEST_FURNITURE:
-            continue  # body text that happens to have a furniture shape
-        line += framed.count("\n", counted_to, match.start() + 1)
-        counted_to = match.start() + 1
-        removed.append(line)
-        kept.append(framed[start : match.start()])
+    start = 0  # the text is kept from here on, so far
+    # FURNITURE_LINE opens on the newline before a line: the first line, which has none, is
+    # matched alone behind one, so that the whole text is not copied behind a newline.
+    first_end = text.find("\n")
+    first = FURNITURE_LINE.match("\n" + (text[:first_end] if first_end >= 0 else text))
+    first_removed = False
+    if first is not None and _is_furniture(first, links):
+        first_removed = True
+        removed.append(1)
+        kept.append("")
+        start = first.end() - 1  # in the text, without the newline put before it
+    newlines = counted_to = 0  # the number of newlines in text[:counted_to]
+    for match in FURNITURE_LINE.finditer(text, start):
+        if not _is_furniture(match, links):
+            continue
+        newlines += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        removed.append(newlines + 2)  # the line after the newline at match.start()
+        kept.append(text[start : match.start()])
         start = match.end()
-        if link is not None:
-            links.append(unquote(link))
     if not kept:
         return text
-    kept.append(framed[start:])
-    return "".join(kept)[1:]
+    kept.append(text[start:])
+    # a furniture line goes with the newline before it; the first line, with the one after it
+    return "".join(kept)[1:] if first_removed else "".join(kept)
+
+
+def _is_furniture(match: re.Match[str], links: list[str]) -> bool:
+    """Whether a line of a furniture shape is furniture; a link line's target goes to
+    ``links``, as printed (percent escapes are decoded by ``clean``)."""
+    link = match.group(1)
+    if link is None:
+        # body text may happen to have a furniture shape
+        return len(match.group().strip()) <= LONGEST_FURNITURE
+    links.append(link)
+    return True
 
 
 def _collapse_blank_lines(text: str) -> str:
@@ -169,32 +256,68 @@ def repair_spacing(text: str) -> str:
     what must stand before a match is checked on the (rare) matches themselves, or by a
     look-behind placed after those characters.
     """
+    return _repair_spacing(_with_ascii_quotes(text))
+
+
+def _with_ascii_quotes(text: str) -> str:
+    """Curly quotes as ASCII ones, non-breaking spaces as spaces."""
     for character, replacement in QUOTES:
         if character in text:
             text = text.replace(character, replacement)
+    return text
+
+
+def _repair_spacing(text: str) -> str:
+    """``repair_spacing`` of a text whose quotes are ASCII already."""
     text = "\n".join(map(str.rstrip, text.replace("\t", " ").split("\n")))
     text = INTERNAL_SPACES.sub(" ", text)  # indentation at a line start stays
-    text = SPACED_HYPHEN.sub(lambda m: "-" if _after_letter(m) else m.group(), text)
-    text = SPACED_APOSTROPHE.sub(_mend_apostrophe, text)
-    text = SPACED_OPEN_QUOTE.sub('("', text)
-    return SPACE_BEFORE_PUNCTUATION.sub(
-        lambda m: m.group(1) if _after_letter(m, ")") else m.group(), text
-    )
+    # each repair in turn over the text the one before left, as separate passes
+    text = _without_spaces(text, _spaces_before(SPACED_HYPHEN, text, _after_letter))
+    text = _without_spaces(text, _spaces_before(SPACED_APOSTROPHE, text, _ends_possessive))
+    text = _without_spaces(text, _spaces_before(SPACED_OPEN_QUOTE, text))
+    # commas and semicolons are one repair: both are judged on the same text
+    spaces = _spaces_before(SPACED_COMMA, text, _after_letter_or_bracket)
+    spaces += _spaces_before(SPACED_SEMICOLON, text, _after_letter_or_bracket)
+    return _without_spaces(text, sorted(spaces))
 
 
-def _after_letter(match: re.Match[str], also: str = "") -> bool:
-    before = match.string[match.start() - 1] if match.start() else ""
-    return (before.isascii() and before.isalpha()) or (bool(before) and before in also)
+def _spaces_before(
+    mark: re.Pattern[str], text: str, drops: Callable[[str, int], bool] | None = None
+) -> list[int]:
+    """Where the space goes before each match of ``mark`` (a mark with a space before it) for
+    which ``drops(text, space)`` holds (always, without ``drops``)."""
+    spaces = [match.start() - 1 for match in mark.finditer(text)]
+    return spaces if drops is None else [space for space in spaces if drops(text, space)]
 
 
-def _mend_apostrophe(match: re.Match[str]) -> str:
-    """ "Mali 's" -> "Mali's"; "States ' military" -> "States' military"."""
-    before = match.string[match.start() - 1] if match.start() else ""
-    following = match.string[match.end() : match.end() + 2]
+def _without_spaces(text: str, spaces: list[int]) -> str:
+    """``text`` without the characters at ``spaces`` (in order)."""
+    if not spaces:
+        return text
+    starts = [0, *(space + 1 for space in spaces)]
+    ends = [*spaces, len(text)]
+    return "".join(map(text.__getitem__, map(slice, starts, ends)))
+
+
+def _after_letter(text: str, space: int) -> bool:
+    """Whether an ASCII letter stands before the space at ``space``."""
+    before = text[space - 1] if space else ""
+    return before.isascii() and before.isalpha()
+
+
+def _after_letter_or_bracket(text: str, space: int) -> bool:
+    return _after_letter(text, space) or (space > 0 and text[space - 1] == ")")
+
+
+def _ends_possessive(text: str, space: int) -> bool:
+    """At the space of "Mali 's" or "States ' military": whether the apostrophe after it closes
+    the word before it ("Mali's", "States' military")."""
+    before = text[space - 1] if space else ""
+    following = text[space + 2 : space + 4]
     possessive = following[:1] == "s" and not following[1:2].isalnum()
-    if (possessive and (before.isalnum() or before == "_")) or (before == "s" and not possessive):
-        return "'"
-    return match.group()
+    return (possessive and (before.isalnum() or before == "_")) or (
+        before == "s" and not possessive
+    )
 
 
 @cache
@@ -280,14 +403,16 @@ class _DocumentEvidence:
 
     @property
     def lower(self) -> bytes:
-        """The text in lower case, as UTF-8. Lower-casing bytes touches ASCII letters only, which
-        is all the words asked about are made of; it is the same as ``str.lower`` for them unless
-        the text holds one of the two characters whose lower case is an ASCII letter."""
+        """The text in lower case, as bytes (``_ascii_searchable``). Lower-casing bytes touches
+        ASCII letters only, which is all the words asked about are made of; it is the same as
+        ``str.lower`` for them unless the text holds one of the two characters whose lower case
+        is an ASCII letter."""
         if self._lower is None:
             if any(character in self.text for character in LOWER_CASE_TO_ASCII):
                 self._lower = self.text.lower().encode()
             else:
-                self._lower = self.text.encode().lower()  # several times faster than str.lower
+                # several times faster than str.lower
+                self._lower = _ascii_searchable(self.text).lower()
         return self._lower
 
     def uses_word(self, word: str) -> bool:
@@ -300,6 +425,16 @@ class _DocumentEvidence:
         """How often "first second" occurs (as a substring: an over-count only makes the
         rule that needs a pair to be rare more cautious)."""
         return self.lower.count(f"{first} {second}".lower().encode())
+
+
+def _ascii_searchable(text: str) -> bytes:
+    """The text as bytes in which to look for ASCII words: Latin-1 where it can be (a plain copy
+    of a narrow str, where UTF-8 would expand each accented letter), else UTF-8. Either way each
+    ASCII character is its own byte and no other character holds an ASCII byte."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.encode()
 
 
 def _has_token(text: bytes, word: bytes) -> bool:
@@ -485,12 +620,13 @@ def _neighbours(tokens: list[str], k: int, first: str, second: str) -> list[str]
     ``first`` ends ``tokens[k]`` and ``second`` starts ``tokens[k + 1]``."""
     found: list[str] = []
     head = tokens[k][: len(tokens[k]) - len(first)]
-    for piece in chain((head,), (tokens[j] for j in range(k - 1, -1, -1))):
+    for piece in chain((head,), map(tokens.__getitem__, range(k - 1, -1, -1))):
         if words := WORD.findall(piece):
             found.append(words[-1])
             break
     tail = tokens[k + 1][len(second) :]
-    for piece in chain((tail,), islice(tokens, k + 2, None)):
+    # from k + 2 by index: islice would step through every token before it first
+    for piece in chain((tail,), map(tokens.__getitem__, range(k + 2, len(tokens)))):
         if words := WORD.findall(piece):
             found.append(words[0])
             break

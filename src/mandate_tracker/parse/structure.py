@@ -159,7 +159,8 @@ def _council_line(lines: list[str], source_name: str) -> int:
     )
 
 
-_Row = tuple[int, bool, str, bool, str, bool]  # the fields of a _Line, in order
+# the fields of a _Line, in order, and whether the layout says a block starts there
+_Row = tuple[int, bool, str, bool, str, bool, bool]
 
 
 @dataclass(slots=True)
@@ -174,15 +175,19 @@ class _Body:
     after_blank: list[bool]  # a blank line before it
     indented_nearby: list[bool]
 
-    def rows(self) -> Iterator[_Row]:
-        previous = ["", *self.texts][: len(self.texts)]  # the previous non-blank line
+    def previous_texts(self) -> list[str]:
+        """The text of the non-blank line before each line ("" before the first)."""
+        return ["", *self.texts][: len(self.texts)]
+
+    def rows(self, starts_block: list[bool]) -> Iterator[_Row]:
         return zip(
             self.numbers,
             self.indented,
             self.texts,
             self.after_blank,
-            previous,
+            self.previous_texts(),
             self.indented_nearby,
+            starts_block,
             strict=True,
         )
 
@@ -247,10 +252,9 @@ class _Reader:
 
     def read(self, body: _Body) -> None:
         """Read the body line by line."""
-        starts = self._starts_block  # looked up once: the loop runs for every line
+        rows = body.rows(self._block_starts(body))
         # unpacked in the loop header: zip can then reuse its tuple for the next line
-        for number, indented, text, after_blank, previous, indented_nearby in body.rows():
-            starts_block = starts(indented, after_blank, previous, indented_nearby)
+        for number, indented, text, after_blank, previous, indented_nearby, starts_block in rows:
             marks = self.run_in_marks
             # both marks end in a full stop, which few lines hold: one test spares most lines two
             if "." in text and (marks[1] in text or text.find(marks[0], 1) != -1):
@@ -369,6 +373,20 @@ class _Reader:
             self._open_plain_block(line)
             return
         self.stack[-1].add_line(line.text)
+
+    def _block_starts(self, body: _Body) -> list[bool]:
+        """``_starts_block`` of every body line."""
+        if self.layout == "indent" and all(body.indented_nearby):
+            return body.indented  # the rule's first case for every line, without a call each
+        return list(
+            map(
+                self._starts_block,
+                body.indented,
+                body.after_blank,
+                body.previous_texts(),
+                body.indented_nearby,
+            )
+        )
 
     def _starts_block(
         self, indented: bool, after_blank: bool, previous: str, indented_nearby: bool
