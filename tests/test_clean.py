@@ -143,3 +143,11 @@ def test_wide_punctuation_is_cleaned_as_in_a_text_kept_wide(lines: list[str]) ->
     kept_wide = clean(f"ł\n{text}")
     assert kept_wide.text.removeprefix("ł").lstrip("\n") == narrowed.text
     assert kept_wide.link_targets == narrowed.link_targets
+
+
+def test_a_lone_surrogate_is_kept_while_the_document_is_asked_for_a_word() -> None:
+    """A str made by Python code may hold a lone surrogate, which UTF-8 cannot encode; judging
+    a split word ("threat en") asks the document whether it uses the joined word, and that
+    must not fail on it."""
+    cleaned = clean("that threat en it, or threaten peace \udc80")
+    assert cleaned.text == "that threaten it, or threaten peace \udc80"

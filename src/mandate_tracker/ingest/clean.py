@@ -178,8 +178,8 @@ def _narrowed(text: str) -> tuple[str, list[tuple[str, str]]]:
 def _may_stand_in(character: str) -> bool:
     """Whether a control character may stand in for ``character`` while cleaning: it must be,
     like them, no letter, digit, '_' or whitespace (so no pattern's \\w, \\d or \\s, and no
-    string test, tells them apart), unchanged by case and mentioned by no rule; and, as the
-    document's evidence encodes the text, no lone surrogate, which UTF-8 cannot encode."""
+    string test, tells them apart), unchanged by case and mentioned by no rule; and no lone
+    surrogate, which is no punctuation."""
     return not (
         character.isalnum()
         or character.isspace()
@@ -409,7 +409,7 @@ class _DocumentEvidence:
         is an ASCII letter."""
         if self._lower is None:
             if any(character in self.text for character in LOWER_CASE_TO_ASCII):
-                self._lower = self.text.lower().encode()
+                self._lower = self.text.lower().encode("utf-8", "surrogatepass")
             else:
                 # several times faster than str.lower
                 self._lower = _ascii_searchable(self.text).lower()
@@ -430,11 +430,12 @@ class _DocumentEvidence:
 def _ascii_searchable(text: str) -> bytes:
     """The text as bytes in which to look for ASCII words: Latin-1 where it can be (a plain copy
     of a narrow str, where UTF-8 would expand each accented letter), else UTF-8. Either way each
-    ASCII character is its own byte and no other character holds an ASCII byte."""
+    ASCII character is its own byte and no other character holds an ASCII byte (a lone
+    surrogate, which a str from Python code may hold, included: "surrogatepass")."""
     try:
         return text.encode("latin-1")
     except UnicodeEncodeError:
-        return text.encode()
+        return text.encode("utf-8", "surrogatepass")
 
 
 def _has_token(text: bytes, word: bytes) -> bool:
