@@ -1,8 +1,6 @@
-"""The scanning shortcuts the analysis relies on for speed must never change a match: a
-case-blind pattern finds the same spans whether it scans the lower-cased ASCII text or the
-text itself, the digit test says "no digit" only where ``\\d`` finds none, clause connectors
-found in a marked copy of the text are those of the text, and the actor scan (a trie, tried after
-a separator) finds the alias that trying every alias longest first finds."""
+"""The two scanning shortcuts the analysis relies on for speed must never change a match:
+a case-blind pattern finds the same spans whether it scans the lower-cased ASCII text or the
+text itself, and the digit test says "no digit" only where ``\\d`` finds none."""
 
 from __future__ import annotations
 
@@ -12,11 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mandate_tracker.analyse.actors import _aliases
 from mandate_tracker.analyse.caseblind import CaseBlind
-from mandate_tracker.analyse.clauses import _inner_start, clause_starts
 from mandate_tracker.analyse.digits import has_digit
-from mandate_tracker.analyse.vocabulary import actors
 
 QUARTERLY = CaseBlind.compile(r"every (?P<n>three|six) months", word_start=True)
 
@@ -68,48 +63,3 @@ def test_has_digit_is_what_backslash_d_says(text: str, expected: bool) -> None:
 @given(st.text(max_size=40))
 def test_has_digit_never_disagrees_with_backslash_d(text: str) -> None:
     assert has_digit(text) is (re.search(r"\d", text) is not None)
-
-
-# Clause connectors are looked for in a copy of the text with their openings marked
-# (analyse/clauses.py): the clauses must be those the connector pattern finds in the text.
-_CLAUSE_PIECES = [
-    ", ", "; ", ", and ", " and ", " but ", ",and ", " ,", "\nand ", "\tbut ", " ", ",", ";",
-    "\x00", "\x01", ", \x01d ", "and", "but", ", while ", "requests", "demands", "further",
-    "calls upon", "stands", "andrew", "butter", "the Council", "Decides", "ı",
-]  # fmt: skip
-
-
-@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=12))
-def test_clause_starts_are_the_connectors_the_text_holds(pieces: list[str]) -> None:
-    text = "".join(pieces)
-    starts = clause_starts(text)
-    floor = starts[0].end
-    in_text = [
-        m.span("verb")
-        for m in _inner_start().finditer(text, floor)
-        if not (m.start() == floor and text[floor : floor + 1] in "ab")
-    ]
-    assert [(s.start, s.end) for s in starts[1:]] == in_text
-
-
-def _aliases_longest_first() -> re.Pattern[str]:
-    """Every alias tried in turn, the longest first (those in lower case case-blind): what
-    the actor scan must find, however it is built."""
-    aliases = sorted((a for actor in actors().actors for a in actor.aliases), key=len, reverse=True)
-    tried = "|".join(f"(?i:{re.escape(a)})" if a == a.lower() else re.escape(a) for a in aliases)
-    return re.compile(rf"(?<![\w-])(?:{tried})(?![\w-])")
-
-
-_ALIAS_PIECES = [
-    *(alias for actor in actors().actors for alias in actor.aliases),
-    "the ", "The ", "THE ", "Panel", "PANEL", "experts", "ı", "ſ", "\u212a", "-", " ", ", ",
-    "s", "x", "(", ".",
-]  # fmt: skip
-
-
-@given(st.lists(st.sampled_from(_ALIAS_PIECES), max_size=8), st.booleans())
-def test_actor_scan_finds_the_longest_alias(pieces: list[str], upper: bool) -> None:
-    text = "".join(pieces)
-    text = text.upper() if upper else text
-    found = [(m.start(1) - 1, m.end(1) - 1) for m in _aliases(text)]  # see _aliases
-    assert found == [m.span() for m in _aliases_longest_first().finditer(text)]

@@ -42,87 +42,45 @@ _OBJECT_START_WORDS = 3
 
 # What besides its own two cases matches an ASCII letter case-blind in Python's engine.
 _CASE_BLIND_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
-_SEPARATOR = re.compile(r"[^\w-]")  # what may stand before and after an alias
 
 
 @cache
 def _alias_pattern() -> re.Pattern[str]:
     """Every alias, the longest first, on word boundaries; aliases written all in lower case
-    match case-blind. Search it in " " + text (see _aliases): group 1 is the alias.
+    match case-blind.
 
-    The pattern opens with the character before the alias, which is no letter, digit, "_"
-    or "-" (the space put before the text stands for its start): the engine then tries the
-    aliases only after such a character, about one in six, instead of at each character
-    an alias can start with, most of them inside words. The aliases are a trie (see _trie),
-    so that the same alias wins as if they were tried one after the other, longest first.
-    No alias starts or ends with such a character, so the one before an alias is never the
-    last of another.
+    The aliases are grouped by the character a match starts with, each group opening with
+    that literal character: the engine then tries one group at a character an alias can
+    start with instead of every alias at every position (a case-blind alias joins the group
+    of each character its first letter matches). Within a group the aliases keep the
+    longest-first order, so the same alias wins.
     """
     registry = actors()
     aliases = sorted(
         (alias for actor in registry.actors for alias in actor.aliases), key=lambda a: -len(a)
     )
+    groups: dict[str, list[str]] = {}
     for alias in aliases:
-        if _SEPARATOR.match(alias[0]) or _SEPARATOR.match(alias[-1]):
-            raise ValueError(f"an alias must start and end with a letter or digit: {alias!r}")
-        if alias == alias.lower() and not alias.isascii():
-            raise ValueError(f"a case-blind alias must be ASCII: {alias!r}")
-    trie = _alternation(_trie([(alias, alias == alias.lower()) for alias in aliases]))
-    return re.compile(rf"[^\w-]({trie})(?![\w-])")
+        blind = alias == alias.lower()
+        rest = f"(?i:{re.escape(alias[1:])})" if blind and alias[1:] else re.escape(alias[1:])
+        for first in _first_characters(alias[0], blind):
+            groups.setdefault(first, []).append(rest)
+    # The boundary before the alias is checked behind its first character, so that the scan
+    # opens with literals and skips to the characters an alias can start with.
+    branches = "|".join(
+        f"{re.escape(first)}(?<![\\w-]{re.escape(first)})(?:{'|'.join(rests)})"
+        for first, rests in groups.items()
+    )
+    return re.compile(rf"(?:{branches})(?![\w-])")
 
 
-def _aliases(text: str, end: int | None = None) -> Iterator[re.Match[str]]:
-    """Every alias in ``text`` (up to ``end``), each as group 1 of a match whose positions are
-    one more than in ``text``."""
-    scanned = " " + text
-    return _alias_pattern().finditer(scanned, 0, len(scanned) if end is None else end + 1)
-
-
-def _trie(members: list[tuple[str, bool]]) -> list[str]:
-    """The branches of a regex trying ``members`` (alias endings, each with whether it
-    matches case-blind) as if one after the other in their order, longest first, but with
-    each shared opening character tested once instead of once per alias (some 50 aliases
-    open with "the ").
-
-    Members are grouped by the character they open with; members of two groups never match
-    the same text, so the order between groups does not matter, and within a group they
-    keep their order. A case-blind member joins the group of each character its letter
-    matches, unless all members are case-blind: they are then grouped by letter, each
-    group testing it case-blind. A member that has ended (the shortest) comes last.
-    """
-    if len(members) == 1:  # an alias of its own from here: the rest of it as written
-        rest, blind = members[0]
-        return [f"(?i:{re.escape(rest)})" if blind and rest else re.escape(rest)]
-    all_blind = all(blind for _, blind in members)
-    groups: dict[str, tuple[str, list[tuple[str, bool]]]] = {}
-    ended = False
-    for rest, blind in members:
-        if not rest:
-            ended = True
-        elif blind and all_blind:
-            test = f"(?i:{re.escape(rest[0])})" if rest[0].isalpha() else re.escape(rest[0])
-            groups.setdefault(rest[0], (test, []))[1].append((rest[1:], blind))
-        else:
-            for first in _matched_by(rest[0], blind):
-                groups.setdefault(first, (re.escape(first), []))[1].append((rest[1:], blind))
-    branches = [test + _alternation(_trie(tails)) for test, tails in groups.values()]
-    if ended:
-        branches.append("")
-    return branches
-
-
-def _alternation(branches: list[str]) -> str:
-    """``branches`` as one regex, tried in their order."""
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-
-
-def _matched_by(character: str, blind: bool) -> str:
-    """The characters that ``character`` of an alias matches: itself, or its cases when the
-    alias is case-blind."""
+def _first_characters(first: str, blind: bool) -> str:
+    """The characters a match of an alias starting with ``first`` can start with."""
     if not blind:
-        return character
-    upper = character.upper()
-    return "".join(dict.fromkeys(character + upper + _CASE_BLIND_EXTRA.get(character, "")))
+        return first
+    if not first.isascii():
+        raise ValueError(f"a case-blind alias must start with an ASCII character: {first!r}")
+    return "".join(dict.fromkeys(first + first.upper() + _CASE_BLIND_EXTRA.get(first, "")))
 
 
 @cache
@@ -137,11 +95,7 @@ def _alias_index() -> dict[str, Actor]:
 
 def actors_named(text: str) -> list[str]:
     """Canonical names of every registered actor named in ``text``, in order, once each."""
-    index = _alias_index()
-    # findall: the aliases as strings (group 1, see _alias_pattern), without a Match object
-    # each; dict: first mentions in order, deduplicated in C
-    found = map(index.get, map(str.lower, _alias_pattern().findall(" " + text)))
-    return list(dict.fromkeys([actor.name for actor in found if actor]))
+    return list(dict.fromkeys(_named(text)))  # first mentions in order, deduplicated in C
 
 
 def names_actor(text: str, name: str) -> bool:
@@ -153,8 +107,8 @@ def names_actor(text: str, name: str) -> bool:
 def _named(text: str) -> Iterator[str]:
     """The canonical name of each registered alias in ``text``, in order."""
     index = _alias_index()
-    for match in _aliases(text):
-        actor = index.get(match.group(1).lower())
+    for match in _alias_pattern().finditer(text):
+        actor = index.get(match.group(0).lower())
         if actor:
             yield actor.name
 
@@ -213,8 +167,8 @@ def _resolve(window: str, paragraph_text: str, keep_unknown: bool = True) -> lis
 def _object_actor(rest: str, paragraph_text: str) -> list[str]:
     """Without an infinitive, only an actor that is the verb's object itself is addressed."""
     head = " ".join(rest.split(None, _OBJECT_START_WORDS)[:_OBJECT_START_WORDS])
-    match = next(_aliases(rest, len(head) + 60), None)
-    if not match or match.start(1) - 1 >= len(head):
+    match = _alias_pattern().search(rest, 0, len(head) + 60)
+    if not match or match.start() >= len(head):
         return []
     aside = _ASIDE.search(rest)
     window = rest[: aside.start()] if aside else _first_words(rest)

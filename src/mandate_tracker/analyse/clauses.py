@@ -19,22 +19,13 @@ from mandate_tracker.analyse.vocabulary import Verbs, verbs
 from mandate_tracker.model import Force
 
 # The connectors ", " "; " ", and " " and " " but ", each written to open with a literal
-# character (the connector word itself, its whitespace checked behind it). Used as written
-# for text that holds a marker character (below).
+# character (the connector word itself, its whitespace checked behind it): the engine then
+# tries only the positions holding ",", ";", "a" or "b" instead of every position.
 _CONNECTOR = (
     r"(?:,\s+(?:and\s+|but\s+|while\s+)?|;\s+(?:and\s+|but\s+|while\s+)?"
     r"|and(?<=\sand)\s+|but(?<=\sbut)\s+)"
 )
 _CONNECTOR_WORDS = "ab"  # what a connector opens with when its whitespace comes first
-# The scan for connectors runs over a copy of the text in which everything a connector
-# opens with (",", ";", "and", "but") starts with one marker character, in place (the copy
-# has the text's length and positions): the regex engine skips to one literal character
-# about five times faster than to the set of four it must look for in the text itself.
-# "and" and "but" keep their last letter, so the marked copy tells all four apart as long
-# as the text holds neither marker; the verb phrases are marked alike ("demands").
-_MARK = "\x00"
-_MARKS = ((",", _MARK), (";", _MARK), ("and", _MARK + "\x01d"), ("but", _MARK + "\x01t"))
-_MARKED_CONNECTOR = r"\x00(?:\s+(?:\x00\x01[dt]\s+|while\s+)?|(?<=\s\x00)\x01[dt]\s+)"
 _TRAILING_WORDS = (" and", " but")
 _TRAILING_PUNCTUATION = " \t\n,;:."
 
@@ -49,23 +40,12 @@ class ClauseStart(NamedTuple):
     force: Force
 
 
-def _verb_pattern(vocabulary: Verbs, lower: bool = False, marked: bool = False) -> str:
-    """``lower``: with the adverbs in lower case (for a case-blind pattern, the same);
-    ``marked``: to match in a marked copy of the text (see _marked)."""
+def _verb_pattern(vocabulary: Verbs, lower: bool = False) -> str:
+    """``lower``: with the adverbs in lower case (for a case-blind pattern, the same)."""
     ordered = sorted(vocabulary.adverbs, key=len, reverse=True)
-    spelled = _marked if marked else str
-    adverbs = _alternatives([spelled(a.lower() if lower else a) for a in ordered])
-    phrases = _alternatives([spelled(v.phrase) for v in vocabulary.operative])
-    # A marker after the phrase stands for "," or ";" unless "and" or "but" starts there.
-    after = r"(?![\w-]|\x00\x01)" if marked else r"(?![\w-])"
-    return rf"(?:(?:{adverbs})\s+)*(?:{phrases}){after}"
-
-
-def _marked(text: str) -> str:
-    """``text`` with the openings of connectors marked in place (see _MARKS)."""
-    for opening, mark in _MARKS:
-        text = text.replace(opening, mark)
-    return text
+    adverbs = _alternatives([a.lower() if lower else a for a in ordered])
+    phrases = _alternatives([v.phrase for v in vocabulary.operative])
+    return rf"(?:(?:{adverbs})\s+)*(?:{phrases})(?![\w-])"
 
 
 def _alternatives(words: list[str]) -> str:
@@ -82,12 +62,6 @@ def _alternatives(words: list[str]) -> str:
 def _inner_start() -> re.Pattern[str]:
     # Inside a paragraph a clause verb is printed in lower case: "..., and requests".
     return re.compile(rf"{_CONNECTOR}(?P<verb>{_verb_pattern(verbs())})")
-
-
-@cache
-def _marked_inner_start() -> re.Pattern[str]:
-    # _inner_start for the marked copy of a text: the same matches at the same places.
-    return re.compile(rf"{_MARKED_CONNECTOR}(?P<verb>{_verb_pattern(verbs(), marked=True)})")
 
 
 @cache
@@ -112,16 +86,11 @@ def clause_starts(
         end = begin + len(verb) if text[begin:].lower().startswith(verb.lower()) else begin
         starts.append(ClauseStart(begin, end, verb, _force(verb)))
     floor = starts[0].end
-    if _MARK in text or "\x01" in text:
-        matches = _inner_start().finditer(text, floor)  # the marked copy would be ambiguous
-    else:
-        matches = _marked_inner_start().finditer(_marked(text), floor)
-    for match in matches:
+    for match in _inner_start().finditer(text, floor):
         if match.start() == floor and text[floor : floor + 1] in _CONNECTOR_WORDS:
             continue  # its whitespace lies before the scan's start: not a connector here
-        begin, end = match.span("verb")
-        verb = text[begin:end]  # as printed (the match may be in the marked copy)
-        starts.append(ClauseStart(begin, end, verb, _force(verb)))
+        verb = match.group("verb")
+        starts.append(ClauseStart(match.start("verb"), match.end("verb"), verb, _force(verb)))
     return starts
 
 
