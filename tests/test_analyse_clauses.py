@@ -108,6 +108,19 @@ def test_unknown_opening_verb_is_kept_as_unknown() -> None:
             "Encourages the intensification of reconciliation initiatives with a view to prevent violence",
             (),
         ),
+        (  # every further "and upon X to", each actor once
+            "Calls upon the Plateforme armed group to act, and upon the Coordination armed group to act and upon the Government of Mali to help",
+            ("Plateforme", "Coordination", "Government of Mali"),
+        ),
+        (
+            "Calls upon the Plateforme armed group to act and upon the Plateforme armed group to act again",
+            ("Plateforme",),
+        ),
+        (  # a parenthesis that defines no term
+            "Requests the panel of experts established pursuant to resolution 2374 (2017) to report",
+            ("Panel of experts",),
+        ),
+        ("Urges the armed groups (“the signatory groups”) to disarm", ("signatory groups",)),
         ("Demands that all armed groups reject violence", ("Armed groups",)),
         ("Decides to remain actively seized of the matter", ("Security Council",)),
     ],

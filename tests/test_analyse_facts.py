@@ -61,6 +61,19 @@ def test_deadlines(text: str, date: str, resolved_from: str | None) -> None:
     assert text[start:end] == found[0].text
 
 
+def test_every_kind_of_deadline_in_one_provision_in_text_order() -> None:
+    text = (
+        "to act before the end of MINUSMA’s current mandate, to report within 30 days of the "
+        "adoption and in his first quarterly report following the adoption"
+    )
+    found = deadlines(text, SEED_CONTEXT)
+    assert [(str(d.date), d.resolved_from, text[d.span[0] : d.span[1]]) for d in found] == [
+        ("2021-06-30", "mandate-end", "before the end of MINUSMA’s current mandate"),
+        ("2020-07-29", "adoption", "within 30 days of the adoption"),
+        ("2020-09-29", "first-periodic-report", "first quarterly report"),
+    ]
+
+
 @pytest.mark.parametrize("text", NOT_DEADLINES)
 def test_event_dates_are_not_deadlines(text: str) -> None:
     assert deadlines(text, SEED_CONTEXT) == []

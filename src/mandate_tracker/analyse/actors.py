@@ -136,8 +136,10 @@ def addressees(clause_text: str, verb_end: int, force: Force, paragraph_text: st
     window = rest[: _infinitive_start(rest, infinitive.start())]
     aside = _ASIDE.search(window)
     found = _resolve(window[: aside.start()] if aside else window, paragraph_text)
-    for also in _ALSO_UPON.finditer(rest, infinitive.end()):
+    also = _ALSO_UPON.search(rest, infinitive.end())  # a search: usually there is none
+    while also:
         found.extend(n for n in _resolve(also.group("who"), paragraph_text) if n not in found)
+        also = _ALSO_UPON.search(rest, also.end())
     return found
 
 
@@ -150,7 +152,7 @@ def _infinitive_start(rest: str, to: int) -> int:
 
 def _resolve(window: str, paragraph_text: str, keep_unknown: bool = True) -> list[str]:
     window = window.strip(" ,;")
-    defined = _DEFINED_TERM.search(window)
+    defined = _DEFINED_TERM.search(window) if "(" in window else None  # "in": no regex call
     if defined:
         return [canonical(defined.group(1))]
     pronoun = _pronoun_actor(window, paragraph_text)

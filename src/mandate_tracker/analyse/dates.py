@@ -145,9 +145,11 @@ def deadlines(
     ``text.lower()`` and ``numbered`` :func:`has_digit`, when the caller knows them."""
     numbered = has_digit(text) if numbered is None else numbered
     printed = _absolute(text, context) if numbered else []  # a year has digits
-    ends = _mandate_ends(text, context)
+    # A mandate end needs "end of", a relative deadline "report" or "adopt": most provisions
+    # hold none, so they are tested here rather than in a call for each kind.
+    ends = _mandate_ends(text, context) if "end of" in text else []
     lower = text.lower() if lower is None else lower
-    relative = _relative(text, lower, context)
+    relative = _relative(text, lower, context) if "report" in lower or "adopt" in lower else []
     if not relative and not ends:
         return printed  # the usual case (mostly empty), already in text order
     if relative and not printed and not ends and not _mentions(lower, _DEADLINE_HINTS):
