@@ -176,6 +176,10 @@ TARGET_CASES = [
         [(30, "percent", "=", "quota for women")],
     ),
     ("shall not exceed 500 troops", [(500, "troops", "<=", None)]),
+    # the noun phrase ends where the clause's verb starts
+    ("Decides that at least 2,000 members shall be deployed", [(2000, "members", ">=", None)]),
+    ("no fewer than 500 troops will remain", [(500, "troops", ">=", None)]),
+    ("up to 40 civilian staff are deployed", [(40, "staff", "<=", "civilian staff")]),
     ("a maximum of 25 observers", [(25, "observers", "<=", None)]),
     ("in each of the five regions of Northern Mali", []),
     ("up to 4,050 personnel unless the Council decides", [(4050, "personnel", "<=", None)]),

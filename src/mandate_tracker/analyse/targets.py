@@ -46,9 +46,14 @@ _FUNCTION_WORD = rf"(?:{_FUNCTION_WORDS})\b"
 _NOT_COUNTED = "|".join(
     [*calendar.month_name[1:], "days?", "weeks?", "months?", "years?", "hours?", "per"]
 )
+# What ends the noun phrase as the clause's verb starts ("2,000 members shall be deployed").
+_VERB_WORD = (
+    r"(?:shall|should|will|would|must|may|might|can|could|is|are|was|were|be|been|being|"
+    r"has|have|had|remains?|continues?)\b"
+)
 _NOUN_PHRASE = (
     rf"(?P<np>(?!(?:{_NOT_COUNTED}|{_FUNCTION_WORDS})\b)[A-Za-z][\w-]*"
-    rf"(?:\s+(?!{_FUNCTION_WORD})[a-z][\w-]*){{0,2}})"
+    rf"(?:\s+(?!{_FUNCTION_WORD}|{_VERB_WORD})[a-z][\w-]*){{0,2}})"
 )
 # A number standing alone: "(?<![\w/(.,-])(?:{_NUMBER})(?![\w/)]|,\d)", written to open with
 # its first digit (the look-behind checked past it) so that the scan skips to digits.
