@@ -4,13 +4,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
+from mandate_tracker.analyse import analyse_document, derive_obligations
 from mandate_tracker.analyse.dates import DateContext, deadlines, mandate_end, recurrences
 from mandate_tracker.analyse.references import paragraph_references, references, resolution_years
 from mandate_tracker.analyse.targets import targets
+from mandate_tracker.analyse.vocabulary import verbs
 from mandate_tracker.model import Document, PartialDate, walk_items
+from mandate_tracker.parse import parse_text
+from tests.helpers import SEED
 from tests.seed_paragraphs import SOURCES, analysed_seed
 
 SEED_CONTEXT = DateContext(dt.date(2020, 6, 29), PartialDate(2021, 6, 30))
@@ -295,3 +300,34 @@ def test_preamble_gets_references(seed: Document) -> None:
     found = {p.text[:30]: [r.symbol for r in p.facts.references] for p in seed.preamble}
     assert found["Reaffirming the basic principl"] == ["S/PRST/2018/10"]
     assert found["Taking note of the report of t"] == ["S/2020/476", "S/2020/481"]
+
+
+# Letters a case-blind pattern takes for ASCII ones: "ſ" for "s", "ı" and "İ" for "i", the
+# Kelvin sign for "k". A provision printed with one is matched by the patterns, and the words
+# they match must still be looked up in the ASCII vocabularies (a KeyError before).
+LOOKALIKE_CASES = [
+    (lambda: [r.interval for r in recurrences("to report every ſix months")], ["P6M"]),
+    (lambda: [r.interval for r in recurrences("to report every sİx months")], ["P6M"]),
+    (lambda: [(t.comparator, t.value) for t in targets("at leaſt 2,000 members")], [(">=", 2000)]),
+    (lambda: [(t.comparator, t.value) for t in targets("a mınımum of 25 observers")], [(">=", 25)]),
+    (lambda: verbs().force_of("Decıdes"), "decision"),
+    (lambda: verbs().force_of("Requeſts"), "request"),
+]
+
+
+@pytest.mark.parametrize(("found", "expected"), LOOKALIKE_CASES)
+def test_lookalike_letters_are_read_as_the_letters_they_match(
+    found: Callable[[], object], expected: object
+) -> None:
+    assert found() == expected
+
+
+@pytest.mark.parametrize(
+    ("letter", "lookalike"), [("s", "ſ"), ("i", "ı"), ("k", "\u212a"), ("I", "İ")]
+)
+def test_the_seed_with_lookalike_letters_analyses_without_error(
+    letter: str, lookalike: str
+) -> None:
+    document = analyse_document(parse_text(SEED.read_text("utf-8").replace(letter, lookalike)))
+    assert len(document.paragraphs) == 65
+    assert derive_obligations(document)

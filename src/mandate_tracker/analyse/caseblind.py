@@ -17,8 +17,31 @@ original text by span.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+# The characters a case-blind pattern takes for an ASCII letter although they are none: the
+# dotless "ı" and "İ" (for "i"), the long "ſ" (for "s") and the Kelvin sign (for "k").
+_LOOKALIKE_LETTERS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+# What they leave in lower-cased text: "ı", "ſ", and the combining dot "İ" becomes "i" with.
+_LOOKALIKES_LOWERED = ("ı", "ſ", "\u0307")
+
+
+def mentions_any(lower: str, words: Iterable[str]) -> bool:
+    """Whether lower-cased text may hold any of ``words`` (lower-case ASCII) as a case-blind
+    pattern sees them: the cheap test that lets a provision skip the patterns needing one of
+    the words. Text with a lookalike letter ("leaſt" is "least" to such a pattern) is never
+    skipped, so the test never drops a match."""
+    if not lower.isascii() and any(map(lower.__contains__, _LOOKALIKES_LOWERED)):
+        return True
+    # map over the bound method: no generator frame per word (called for every provision)
+    return any(map(lower.__contains__, words))
+
+
+def ascii_word(printed: str) -> str:
+    """The lower-case word a case-blind match stands for, as a key into a vocabulary of
+    ASCII words ("Six" and "ſix" -> "six")."""
+    return printed.translate(_LOOKALIKE_LETTERS).lower()
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mandate_tracker.analyse.caseblind import CaseBlind
+from mandate_tracker.analyse.caseblind import CaseBlind, ascii_word, mentions_any
 from mandate_tracker.analyse.digits import has_digit
 from mandate_tracker.model import Deadline, PartialDate, Recurrence
 
@@ -152,9 +152,9 @@ def deadlines(
     relative = _relative(text, lower, context) if "report" in lower or "adopt" in lower else []
     if not relative and not ends:
         return printed  # the usual case (mostly empty), already in text order
-    if relative and not printed and not ends and not _mentions(lower, _DEADLINE_HINTS):
-        # A printed date or mandate end implies a hint; a relative deadline only nearly
-        # ("fırst" matches case-blind): kept as when the hints were tested first.
+    if relative and not printed and not ends and not mentions_any(lower, _DEADLINE_HINTS):
+        # A printed date or mandate end implies a hint; a relative deadline only nearly:
+        # kept as when the hints were tested first.
         relative = []
     return sorted([*printed, *ends, *relative], key=lambda deadline: deadline.span)
 
@@ -163,7 +163,7 @@ def recurrences(text: str, *, lower: str | None = None) -> list[Recurrence]:
     """Every "every six months", "annually", "quarterly" in ``text`` (``lower`` is
     ``text.lower()`` when the caller has it), as ISO 8601 durations, in text order."""
     lower = text.lower() if lower is None else lower
-    if not _mentions(lower, _RECURRENCE_HINTS):
+    if not mentions_any(lower, _RECURRENCE_HINTS):
         return []
     found: list[Recurrence] = []
     for match in _EVERY.finditer(text, lower) if "every" in lower else ():
@@ -172,7 +172,7 @@ def recurrences(text: str, *, lower: str | None = None) -> list[Recurrence]:
         interval = f"P{count * 7}D" if unit == "W" else f"P{count}{unit}"
         found.append(Recurrence(interval, _printed(text, match), match.span()))
     for interval, pattern in _ADVERBIAL.items():
-        if not _mentions(lower, _ADVERBIAL_WORDS[interval]):
+        if not mentions_any(lower, _ADVERBIAL_WORDS[interval]):
             continue
         for match in pattern.finditer(text, lower):
             found.append(Recurrence(interval, _printed(text, match), match.span()))
@@ -182,11 +182,6 @@ def recurrences(text: str, *, lower: str | None = None) -> list[Recurrence]:
 def _printed(text: str, match: re.Match[str]) -> str:
     """The words a case-blind match covers, as printed (it may be over the lower-cased text)."""
     return text[match.start() : match.end()]
-
-
-def _mentions(lower: str, words: tuple[str, ...]) -> bool:
-    # map over the bound method: no generator frame per word (called for every provision)
-    return any(map(lower.__contains__, words))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -249,9 +244,9 @@ def _relative(text: str, lower: str, context: DateContext) -> list[Deadline]:
     found: list[Deadline] = []
     # Words each case-blind pattern needs, tested first; free of "i" and "s" (see
     # _ADVERBIAL_WORDS), so the test never skips a match.
-    first_report = "report" in lower and _mentions(lower, _PERIOD_WORDS)
+    first_report = "report" in lower and mentions_any(lower, _PERIOD_WORDS)
     for match in _FIRST_REPORT.finditer(text, lower) if first_report else ():
-        months = PERIOD_MONTHS[match.group("period").lower()]
+        months = PERIOD_MONTHS[ascii_word(match.group("period"))]
         due = PartialDate.of(add_months(context.document_date, months))
         printed = _printed(text, match)
         found.append(Deadline(due, printed, match.span(), "first-periodic-report"))
@@ -278,4 +273,4 @@ def _parse_date(printed: str) -> PartialDate:
 
 
 def _number(printed: str) -> int:
-    return int(printed) if printed.isdigit() else NUMBERS[printed.lower()]
+    return int(printed) if printed.isdigit() else NUMBERS[ascii_word(printed)]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mandate_tracker.analyse.caseblind import CaseBlind
+from mandate_tracker.analyse.caseblind import CaseBlind, mentions_any
 from mandate_tracker.analyse.vocabulary import actors
 from mandate_tracker.model import (
     Clause,
@@ -113,7 +113,7 @@ def _procedural(text: str, lower: str) -> bool:
 def _reports(text: str, lower: str) -> bool:
     """Whether a request's text asks for a report: a cheap test for the words the reporting
     pattern needs, then the pattern."""
-    if not any(map(lower.__contains__, _REPORT_WORDS)):  # map: no generator frame per word
+    if not mentions_any(lower, _REPORT_WORDS):
         return False
     return _REPORTING.search(text, lower) is not None
 

@@ -13,6 +13,7 @@ import calendar
 import re
 from typing import Literal
 
+from mandate_tracker.analyse.caseblind import ascii_word, mentions_any
 from mandate_tracker.model import Target
 
 Comparator = Literal[">=", "<=", "=", ">", "<"]
@@ -81,7 +82,7 @@ def targets(text: str, *, lower: str | None = None) -> list[Target]:
     """Every goal or ceiling in ``text``, in order (``lower`` is ``text.lower()`` when the
     caller has it)."""
     lower = text.lower() if lower is None else lower
-    if not any(map(lower.__contains__, _HINTS)):  # map: no generator frame per hint
+    if not mentions_any(lower, _HINTS):
         return []
     found: list[Target] = []
     inherited: dict[int, Comparator] = {}  # "up to 13,289 ... and 1,920 ...": the second inherits
@@ -95,7 +96,7 @@ def targets(text: str, *, lower: str | None = None) -> list[Target]:
             found.append(_percent(text, number, percent, cue))
             continue
         comparator = (
-            _COMPARATORS[cue.group("cue").lower()] if cue else inherited.get(number.start())
+            _COMPARATORS[ascii_word(cue.group("cue"))] if cue else inherited.get(number.start())
         )
         noun = _NOUN_AFTER.match(text, number.end())
         if comparator is None or noun is None:
@@ -111,7 +112,7 @@ def targets(text: str, *, lower: str | None = None) -> list[Target]:
 def _percent(
     text: str, number: re.Match[str], percent: re.Match[str], cue: re.Match[str] | None
 ) -> Target:
-    comparator: Comparator = _COMPARATORS[cue.group("cue").lower()] if cue else "="
+    comparator: Comparator = _COMPARATORS[ascii_word(cue.group("cue"))] if cue else "="
     start = cue.start() if cue else number.start()
     subject = percent.group("subject")
     return Target(

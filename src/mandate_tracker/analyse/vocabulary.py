@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import yaml
 
+from mandate_tracker.analyse.caseblind import ascii_word
 from mandate_tracker.errors import ValidationError
 from mandate_tracker.model import Force
 
@@ -40,7 +41,7 @@ class Verbs:
 
     def force_of(self, phrase: str) -> Force:
         """The force of a printed verb phrase ("Further requests" -> request), or unknown."""
-        words = _strip_adverbs(phrase.lower().strip(), self.adverbs)
+        words = _strip_adverbs(ascii_word(phrase).strip(), self.adverbs)
         for verb in self.operative:
             if words == verb.phrase or words.startswith(verb.phrase + " "):
                 return verb.force
