@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from mandate_tracker.errors import NotAResolutionError, SourceError
 from mandate_tracker.ingest import read_source
-from mandate_tracker.ingest.source import MAX_SOURCE_BYTES, _control_characters, decode_text
+from mandate_tracker.ingest.source import MAX_SOURCE_BYTES, _control_bytes, decode_text
 from mandate_tracker.parse import document_to_dict, read_document
 from tests.helpers import ROOT, SEED, text_to_pdf
 
@@ -195,5 +195,10 @@ def test_control_characters_beyond_a_few_mean_binary(controls: int, binary: bool
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=200))
-def test_control_characters_are_counted_as_the_character_class_counts_them(text: str) -> None:
-    assert _control_characters(text) == len(re.findall(r"[\x00-\x08\x0e-\x1f]", text))
+def test_control_characters_are_counted_in_the_bytes_as_the_class_counts_them(text: str) -> None:
+    """In UTF-8 and in Windows-1252 alike, each control character is one byte of its own."""
+    expected = len(re.findall(r"[\x00-\x08\x0e-\x1f]", text))
+    assert _control_bytes(text.encode("utf-8")) == expected
+    assert _control_bytes(text.encode("cp1252", errors="ignore")) == len(
+        re.findall(r"[\x00-\x08\x0e-\x1f]", text.encode("cp1252", errors="ignore").decode("cp1252"))
+    )
