@@ -6,6 +6,7 @@ import pytest
 
 from mandate_tracker.analyse import vocabulary
 from mandate_tracker.analyse.actors import canonical
+from mandate_tracker.analyse.tasks import Segment, code_tasks
 from mandate_tracker.errors import ValidationError
 
 PEMA_TASKS = {
@@ -146,3 +147,16 @@ def test_each_top_level_alternative_of_a_cue_is_found(
         assert vocabulary.task_lexicon().task_cues.scan(text) == found
     finally:
         vocabulary.task_lexicon.cache_clear()
+
+
+def test_task_coding_takes_segments_in_order_only() -> None:
+    """The cues of one search are shared out to the segments in order (a provision's clauses
+    always are); segments out of order or overlapping would be coded wrong, so they are
+    refused."""
+    text = "Requests the Mission to protect civilians and to support elections"
+    one, two = Segment((0, 40), mission=True), Segment((30, len(text)), mission=True)
+    assert [code.task for code in code_tasks(text, [one])] == ["CivProtect"]
+    with pytest.raises(ValueError, match="in order"):
+        code_tasks(text, [one, two])
+    with pytest.raises(ValueError, match="in order"):
+        code_tasks(text, [Segment((41, len(text)), mission=True), one])
