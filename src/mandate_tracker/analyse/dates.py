@@ -222,7 +222,8 @@ def _absolute(text: str, context: DateContext) -> list[Deadline]:
 
 
 def _mandate_ends(text: str, context: DateContext) -> list[Deadline]:
-    if context.mandate_end is None or "end of" not in text:
+    """The mandate-end deadlines of a text holding "end of" (the caller tests it)."""
+    if context.mandate_end is None:
         return []
     found: list[Deadline] = []
     for phrase in _END_OF_MANDATE.finditer(text):
