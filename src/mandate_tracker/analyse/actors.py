@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from mandate_tracker.analyse.caseblind import LOOKALIKES
 from mandate_tracker.analyse.vocabulary import Actor, actors
 from mandate_tracker.model import Force
 
@@ -38,10 +39,6 @@ _ASIDE = re.compile(
     r"following|taking|while|building|based)\b"
 )
 _OBJECT_START_WORDS = 3
-
-
-# What besides its own two cases matches an ASCII letter case-blind in Python's engine.
-_CASE_BLIND_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
 @cache
@@ -80,7 +77,7 @@ def _first_characters(first: str, blind: bool) -> str:
         return first
     if not first.isascii():
         raise ValueError(f"a case-blind alias must start with an ASCII character: {first!r}")
-    return "".join(dict.fromkeys(first + first.upper() + _CASE_BLIND_EXTRA.get(first, "")))
+    return "".join(dict.fromkeys(first + first.upper() + LOOKALIKES.get(first, "")))
 
 
 @cache

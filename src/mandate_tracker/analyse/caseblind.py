@@ -20,11 +20,18 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-# The characters a case-blind pattern takes for an ASCII letter although they are none: the
-# dotless "ı" and "İ" (for "i"), the long "ſ" (for "s") and the Kelvin sign (for "k").
-_LOOKALIKE_LETTERS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
-# What they leave in lower-cased text: "ı", "ſ", and the combining dot "İ" becomes "i" with.
-_LOOKALIKES_LOWERED = ("ı", "ſ", "\u0307")
+# The characters beyond ASCII that Python's engine matches case-blind with an ASCII letter,
+# besides its two cases: "İ" and the dotless "ı" (for "i"), the Kelvin sign (for "k"), the
+# long "ſ" (for "s").
+LOOKALIKES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_LOOKALIKE_LETTERS = str.maketrans(
+    {lookalike: letter for letter, found in LOOKALIKES.items() for lookalike in found}
+)
+# What they leave in lower-cased text: "ı", "ſ", and the combining dot "İ" becomes "i" with
+# (the Kelvin sign lower-cases to "k").
+_LOOKALIKES_LOWERED = tuple(
+    sorted({c for found in LOOKALIKES.values() for c in "".join(found).lower() if c > "\x7f"})
+)
 
 
 def mentions_any(lower: str, words: Iterable[str]) -> bool:
